@@ -1,0 +1,40 @@
+package se.kvinnohalsa.stack;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/**
+ * Loads the demo data through the gateway's public API, as a client would. Idempotent: loading twice (a restart
+ * without --fresh) leaves the data as it was.
+ */
+final class DemoData {
+
+    private final URI gateway;
+    private final Tokens tokens;
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    DemoData(URI gateway, Tokens tokens) {
+        this.gateway = gateway;
+        this.tokens = tokens;
+    }
+
+    void load() throws IOException, InterruptedException {
+        // Each service adds its part here (allocation, reporting, indicators).
+    }
+
+    HttpResponse<String> send(String method, String path, String role, String region, String contentType, String body)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(gateway.resolve(path))
+                .timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Bearer " + tokens.issue(role, region))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}

@@ -1,0 +1,56 @@
+package se.kvinnohalsa.events.http;
+
+import io.quarkus.security.AuthenticationCompletionException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import se.kvinnohalsa.events.requestid.RequestIds;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * 401 as problem+json. Replaces quarkus-resteasy-problem's own 401 mappers, which fail on Quarkus 3.34
+ * (NoSuchFieldError on ChallengeData.headerName) and would answer 500.
+ */
+public class SecurityProblems {
+
+    public static final String PROBLEM_JSON = "application/problem+json";
+
+    @ServerExceptionMapper(priority = Priorities.USER - 100)
+    public Response unauthorized(UnauthorizedException e, UriInfo uri) {
+        return unauthorizedResponse(uri);
+    }
+
+    @ServerExceptionMapper(priority = Priorities.USER - 100)
+    public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
+        return unauthorizedResponse(uri);
+    }
+
+    @ServerExceptionMapper(priority = Priorities.USER - 100)
+    public Response authenticationIncomplete(AuthenticationCompletionException e, UriInfo uri) {
+        return unauthorizedResponse(uri);
+    }
+
+    private static Response unauthorizedResponse(UriInfo uri) {
+        return problem(Response.Status.UNAUTHORIZED, "A valid bearer token is required (Authorization: Bearer <JWT>)",
+                uri.getPath()).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
+    }
+
+    /** A problem+json response builder: status, title, detail, instance and the request id. */
+    public static Response.ResponseBuilder problem(Response.Status status, String detail, String instance) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", status.getStatusCode());
+        body.put("title", status.getReasonPhrase());
+        body.put("detail", detail);
+        body.put("instance", instance);
+        if (RequestIds.current() != null) {
+            body.put("requestId", RequestIds.current());
+        }
+        return Response.status(status).type(PROBLEM_JSON).entity(body);
+    }
+}

@@ -1,0 +1,59 @@
+package se.kvinnohalsa.events.outbox;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.transaction.Transactional;
+import se.kvinnohalsa.events.DomainEvent;
+import se.kvinnohalsa.events.EventJson;
+import se.kvinnohalsa.events.requestid.RequestIds;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Writes an event in the caller's transaction: it exists exactly when the change that caused it commits.
+ * After the commit the relay is woken up to publish it.
+ */
+@ApplicationScoped
+public class Outbox {
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    TransactionSynchronizationRegistry transactions;
+
+    @Inject
+    OutboxRelay relay;
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public UUID publish(DomainEvent event) {
+        OutboxEvent row = new OutboxEvent();
+        row.id = UUID.randomUUID();
+        row.topic = event.topic();
+        row.key = event.key();
+        row.type = event.type();
+        row.subject = event.subject();
+        row.payload = EventJson.write(event);
+        row.requestId = RequestIds.current();
+        row.createdAt = Instant.now();
+        entityManager.persist(row);
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    relay.wakeUp();
+                }
+            }
+        });
+        return row.id;
+    }
+}

@@ -1,0 +1,12 @@
+package se.kvinnohalsa.indicators;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import se.kvinnohalsa.stack.InfrastructureTestResource;
+
+/** Every @QuarkusTest of this module runs against a real PostgreSQL database "indicators" and the real Kafka broker. */
+@QuarkusTestResource(value = InfrastructureTestResource.class, initArgs = @ResourceArg(name = "database", value = "indicators"))
+public final class TestInfrastructure {
+    private TestInfrastructure() {
+    }
+}
