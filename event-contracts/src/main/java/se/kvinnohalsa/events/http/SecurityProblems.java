@@ -3,7 +3,6 @@ package se.kvinnohalsa.events.http;
 import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.UnauthorizedException;
-import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -21,17 +20,17 @@ public class SecurityProblems {
 
     public static final String PROBLEM_JSON = "application/problem+json";
 
-    @ServerExceptionMapper(priority = Priorities.USER - 100)
+    @ServerExceptionMapper(priority = ApiProblems.FIRST)
     public Response unauthorized(UnauthorizedException e, UriInfo uri) {
         return unauthorizedResponse(uri);
     }
 
-    @ServerExceptionMapper(priority = Priorities.USER - 100)
+    @ServerExceptionMapper(priority = ApiProblems.FIRST)
     public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
         return unauthorizedResponse(uri);
     }
 
-    @ServerExceptionMapper(priority = Priorities.USER - 100)
+    @ServerExceptionMapper(priority = ApiProblems.FIRST)
     public Response authenticationIncomplete(AuthenticationCompletionException e, UriInfo uri) {
         return unauthorizedResponse(uri);
     }
@@ -43,14 +42,21 @@ public class SecurityProblems {
 
     /** A problem+json response builder: status, title, detail, instance and the request id. */
     public static Response.ResponseBuilder problem(Response.Status status, String detail, String instance) {
+        return problem(status.getStatusCode(), status.getReasonPhrase(), detail, instance, Map.of());
+    }
+
+    /** A problem+json response with any status (422 is not in JAX-RS's Status enum) and extra members. */
+    public static Response.ResponseBuilder problem(int status, String title, String detail, String instance,
+                                                   Map<String, Object> extra) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("status", status.getStatusCode());
-        body.put("title", status.getReasonPhrase());
+        body.put("status", status);
+        body.put("title", title);
         body.put("detail", detail);
         body.put("instance", instance);
         if (RequestIds.current() != null) {
             body.put("requestId", RequestIds.current());
         }
+        body.putAll(extra);
         return Response.status(status).type(PROBLEM_JSON).entity(body);
     }
 }

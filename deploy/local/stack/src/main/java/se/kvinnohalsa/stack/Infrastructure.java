@@ -9,39 +9,55 @@ import java.util.stream.Stream;
 
 /**
  * One PostgreSQL server and one Kafka broker per test JVM, on free ports, with everything under target/.
- * Started on first use, stopped when the JVM exits.
+ * Started on first use, stopped when the JVM exits. Quarkus loads test resources and test classes through
+ * different class loaders, so the state lives in system properties (strings only): every class loader
+ * gets a handle on the same servers.
  */
 public final class Infrastructure {
 
-    private static Infrastructure shared;
+    private static final String STATE = "se.kvinnohalsa.stack.infrastructure";
+    private static final String KAFKA_HEAP = "384m";
 
-    private final Path dir;
     private final PostgresServer postgres;
     private final KafkaBroker kafka;
     private final LocalKeys keys;
 
-    private Infrastructure(Path dir, PostgresServer postgres, KafkaBroker kafka, LocalKeys keys) {
-        this.dir = dir;
+    private Infrastructure(PostgresServer postgres, KafkaBroker kafka, LocalKeys keys) {
         this.postgres = postgres;
         this.kafka = kafka;
         this.keys = keys;
     }
 
-    public static synchronized Infrastructure shared() {
-        if (shared == null) {
-            try {
-                Path target = Path.of(System.getProperty("infrastructure.dir", "target"));
-                Path dir = Files.createTempDirectory(Files.createDirectories(target), "infrastructure-");
-                PostgresServer postgres = PostgresServer.start(dir.resolve("postgres"), 0, false);
-                KafkaBroker kafka = KafkaBroker.start(dir.resolve("kafka"), 0, 0, "384m");
-                LocalKeys keys = LocalKeys.in(dir.resolve("jwt"));
-                shared = new Infrastructure(dir, postgres, kafka, keys);
-                Runtime.getRuntime().addShutdownHook(new Thread(shared::shutdown));
-            } catch (IOException e) {
-                throw new UncheckedIOException("could not start the test infrastructure", e);
+    public static Infrastructure shared() {
+        // Class-loader independent lock: the interned string is one object per JVM.
+        synchronized (STATE.intern()) {
+            if (System.getProperty(STATE + ".dir") == null) {
+                start();
             }
+            Path dir = Path.of(System.getProperty(STATE + ".dir"));
+            return new Infrastructure(
+                    PostgresServer.attach(Integer.getInteger(STATE + ".postgresPort")),
+                    KafkaBroker.attach(dir.resolve("kafka"), Integer.getInteger(STATE + ".kafkaPort"),
+                            Integer.getInteger(STATE + ".kafkaControllerPort"), KAFKA_HEAP),
+                    LocalKeys.in(dir.resolve("jwt")));
         }
-        return shared;
+    }
+
+    private static void start() {
+        try {
+            Path target = Path.of(System.getProperty("infrastructure.dir", "target")).toAbsolutePath();
+            Path dir = Files.createTempDirectory(Files.createDirectories(target), "infrastructure-");
+            PostgresServer postgres = PostgresServer.start(dir.resolve("postgres"), 0, false);
+            KafkaBroker kafka = KafkaBroker.start(dir.resolve("kafka"), 0, 0, KAFKA_HEAP);
+            LocalKeys.in(dir.resolve("jwt"));
+            System.setProperty(STATE + ".postgresPort", Integer.toString(postgres.port()));
+            System.setProperty(STATE + ".kafkaPort", Integer.toString(kafka.port()));
+            System.setProperty(STATE + ".kafkaControllerPort", Integer.toString(kafka.controllerPort()));
+            System.setProperty(STATE + ".dir", dir.toString());
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown(dir, postgres, kafka)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start the test infrastructure", e);
+        }
     }
 
     public PostgresServer postgres() {
@@ -60,7 +76,7 @@ public final class Infrastructure {
         return new Tokens(keys.privateKey(), LocalKeys.ISSUER);
     }
 
-    private void shutdown() {
+    private static void shutdown(Path dir, PostgresServer postgres, KafkaBroker kafka) {
         kafka.close();
         try {
             postgres.close();

@@ -15,7 +15,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+
 
 /**
  * A real single-node Apache Kafka broker in KRaft mode, run in a child JVM on the broker's own classpath
@@ -31,13 +33,35 @@ public final class KafkaBroker implements AutoCloseable {
     private final int port;
     private final int controllerPort;
     private final String heap;
-    private Process process;
+    /**
+     * System property holding the broker's process id: every handle on this broker in the JVM, whatever its class
+     * loader, stops and restarts the same process.
+     */
+    private final String pidProperty;
 
     private KafkaBroker(Path dir, int port, int controllerPort, String heap) {
         this.dir = dir;
         this.port = port;
         this.controllerPort = controllerPort;
         this.heap = heap;
+        this.pidProperty = "se.kvinnohalsa.stack.kafka-" + port + ".pid";
+    }
+
+    /** A handle on a broker started elsewhere in this JVM (e.g. by another class loader). */
+    static KafkaBroker attach(Path dir, int port, int controllerPort, String heap) {
+        return new KafkaBroker(dir, port, controllerPort, heap);
+    }
+
+    Path dir() {
+        return dir;
+    }
+
+    int controllerPort() {
+        return controllerPort;
+    }
+
+    String heap() {
+        return heap;
     }
 
     /**
@@ -62,24 +86,31 @@ public final class KafkaBroker implements AutoCloseable {
         return port;
     }
 
-    public synchronized boolean isRunning() {
-        return process != null && process.isAlive();
+    public boolean isRunning() {
+        return current().map(ProcessHandle::isAlive).orElse(false);
+    }
+
+    private Optional<ProcessHandle> current() {
+        String pid = System.getProperty(pidProperty);
+        return pid == null ? Optional.empty() : ProcessHandle.of(Long.parseLong(pid));
     }
 
     /** Stops the broker (as an outage would), keeping its data. */
     public synchronized void stop() {
-        if (process == null) {
+        Optional<ProcessHandle> running = current();
+        System.clearProperty(pidProperty);
+        if (running.isEmpty()) {
             return;
         }
-        process.destroy();
+        ProcessHandle broker = running.get();
+        broker.destroy();
         try {
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
+            broker.onExit().get(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (Exception notStopped) {
+            broker.destroyForcibly();
         }
-        process = null;
     }
 
     /** Starts the broker again after {@link #stop()}, on the same ports and data. */
@@ -114,12 +145,12 @@ public final class KafkaBroker implements AutoCloseable {
         }
     }
 
-    private synchronized void startProcess() throws IOException {
-        process = new ProcessBuilder(command("kafka.Kafka", dir.resolve("server.properties").toString()))
+    private void startProcess() throws IOException {
+        Process started = new ProcessBuilder(command("kafka.Kafka", dir.resolve("server.properties").toString()))
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("broker.log").toFile()))
                 .start();
-        Process started = process;
+        System.setProperty(pidProperty, Long.toString(started.pid()));
         Runtime.getRuntime().addShutdownHook(new Thread(started::destroyForcibly));
         awaitReady();
     }

@@ -23,9 +23,14 @@ public final class PostgresServer implements AutoCloseable {
     private final EmbeddedPostgres postgres;
     private final int port;
 
-    private PostgresServer(EmbeddedPostgres postgres) {
+    private PostgresServer(EmbeddedPostgres postgres, int port) {
         this.postgres = postgres;
-        this.port = postgres.getPort();
+        this.port = port;
+    }
+
+    /** A handle on a server started elsewhere in this JVM (e.g. by another class loader); closing it does nothing. */
+    static PostgresServer attach(int port) {
+        return new PostgresServer(null, port);
     }
 
     /**
@@ -47,7 +52,8 @@ public final class PostgresServer implements AutoCloseable {
         if (port > 0) {
             builder.setPort(port);
         }
-        return new PostgresServer(builder.start());
+        EmbeddedPostgres started = builder.start();
+        return new PostgresServer(started, started.getPort());
     }
 
     public int port() {
@@ -78,6 +84,8 @@ public final class PostgresServer implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        postgres.close();
+        if (postgres != null) {
+            postgres.close();
+        }
     }
 }
