@@ -1,5 +1,6 @@
 package se.kvinnohalsa.events.outbox;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -16,8 +17,9 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * How many events wait in the outbox and for how long: a gauge for Prometheus and detail in the readiness check.
- * A backlog does not make the service unready (Kafka's own check does that); it tells ops what waits.
+ * How many events wait in the outbox and for how long, and how many incoming events this instance sent to a
+ * dead-letter topic: a gauge for Prometheus and detail in the readiness check. A backlog does not make the service
+ * unready (Kafka's own check does that); it tells ops what waits.
  */
 @Readiness
 @ApplicationScoped
@@ -49,6 +51,8 @@ public class OutboxStatus implements HealthCheck {
             return HealthCheckResponse.named("outbox").up()
                     .withData("pending", pending)
                     .withData("oldestPendingSeconds", oldest == null ? 0 : Duration.between(oldest, Instant.now()).toSeconds())
+                    .withData("deadLettered", (long) registry.find("events.dead.lettered").counters().stream()
+                            .mapToDouble(Counter::count).sum())
                     .build();
         });
     }
