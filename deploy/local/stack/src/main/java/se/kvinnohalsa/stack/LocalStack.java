@@ -58,15 +58,24 @@ public final class LocalStack {
         ports.put("reporting-service", config.reportingPort());
         ports.put("indicators-service", config.indicatorsPort());
         ports.put("gateway", config.gatewayPort());
+        Map<String, Instant> launched = new LinkedHashMap<>();
         for (Map.Entry<String, Integer> service : ports.entrySet()) {
+            launched.put(service.getKey(), Instant.now());
             services.add(launch(service.getKey(), service.getValue()));
         }
+        int i = 0;
         for (Map.Entry<String, Integer> service : ports.entrySet()) {
-            awaitHealthy(service.getKey(), service.getValue());
+            awaitHealthy(service.getKey(), service.getValue(), launched.get(service.getKey()), services.get(i++));
         }
         URI gateway = URI.create("http://localhost:" + config.gatewayPort());
         log("loading demo data through " + gateway);
+        Instant demoStarted = Instant.now();
         new DemoData(gateway, new Tokens(infrastructure.keys().privateKey(), LocalKeys.ISSUER)).load();
+        log("demo data loaded in " + Duration.between(demoStarted, Instant.now()).toMillis() + " ms");
+        int i = 0;
+        for (String service : ports.keySet()) {
+            log(service + " resident memory after the demo data: " + residentMegabytes(services.get(i++)));
+        }
     }
 
     private Process launch(String service, int port) throws IOException {
@@ -98,19 +107,22 @@ public final class LocalStack {
         return builder.start();
     }
 
-    private void awaitHealthy(String service, int port) throws Exception {
+    private void awaitHealthy(String service, int port, Instant started, Process process) throws Exception {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/q/health"))
                 .timeout(Duration.ofSeconds(5)).build();
-        Instant started = Instant.now();
         Instant deadline = started.plus(HEALTH_TIMEOUT);
         String last = "no answer";
         while (Instant.now().isBefore(deadline)) {
             try {
                 HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 200) {
-                    log(service + " UP after " + Duration.between(started, Instant.now()).toMillis() + " ms");
+                    log(service + " UP " + Duration.between(started, Instant.now()).toMillis()
+                            + " ms after launch, resident memory " + residentMegabytes(process));
                     return;
+                }
+                if (!process.isAlive()) {
+                    throw new IOException(service + " exited with " + process.exitValue() + ", see its log");
                 }
                 last = response.statusCode() + " " + response.body();
             } catch (IOException notYet) {
@@ -119,6 +131,17 @@ public final class LocalStack {
             Thread.sleep(500);
         }
         throw new IOException(service + " not healthy within " + HEALTH_TIMEOUT + ": " + last);
+    }
+
+    /** Resident set size of a process, where the OS tells (Linux /proc); for the operator's eye only. */
+    private static String residentMegabytes(Process process) {
+        Path status = Path.of("/proc", Long.toString(process.pid()), "status");
+        try {
+            return Files.readAllLines(status).stream().filter(l -> l.startsWith("VmRSS:"))
+                    .map(l -> Long.parseLong(l.replaceAll("\\D", "")) / 1024 + " MB").findFirst().orElse("unknown");
+        } catch (IOException | NumberFormatException e) {
+            return "unknown";
+        }
     }
 
     private void stop() {
