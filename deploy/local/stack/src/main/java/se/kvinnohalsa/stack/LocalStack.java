@@ -72,9 +72,9 @@ public final class LocalStack {
         Instant demoStarted = Instant.now();
         new DemoData(gateway, new Tokens(infrastructure.keys().privateKey(), LocalKeys.ISSUER)).load();
         log("demo data loaded in " + Duration.between(demoStarted, Instant.now()).toMillis() + " ms");
-        int i = 0;
+        int index = 0;
         for (String service : ports.keySet()) {
-            log(service + " resident memory after the demo data: " + residentMegabytes(services.get(i++)));
+            log(service + " resident memory after the demo data: " + residentMegabytes(services.get(index++)));
         }
     }
 
