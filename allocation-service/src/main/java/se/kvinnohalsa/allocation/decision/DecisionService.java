@@ -62,11 +62,18 @@ public class DecisionService {
         decision.totalSek = total;
         decision.recordedAt = Instant.now();
         decision.recordedBy = recordedBy;
-        decision.lines.clear();
-        for (DecisionRequest.Line line : request.lines()) {
-            decision.lines.add(new RegionDecision.Line(line.unit().strip(), line.amountSek()));
-        }
         decision.persist();
+        DecisionLine.deleteOf(year, regionCode);
+        for (int i = 0; i < request.lines().size(); i++) {
+            DecisionLine line = new DecisionLine();
+            line.year = year;
+            line.regionCode = regionCode;
+            line.position = i;
+            line.unit = request.lines().get(i).unit().strip();
+            line.amountSek = request.lines().get(i).amountSek();
+            line.persist();
+        }
+        RegionDecision.getEntityManager().flush();
         DecisionView view = view(decision);
         outbox.publish(new DecisionRecordedV1(year, regionCode, view.reference(), view.decidedOn(), view.decidedBy(),
                 view.totalSek(), view.lines().stream().map(l -> new DecisionRecordedV1.Line(l.unit(), l.amountSek())).toList()));
@@ -84,6 +91,7 @@ public class DecisionService {
 
     private static DecisionView view(RegionDecision d) {
         return new DecisionView(d.year, d.regionCode, d.reference, d.decidedOn, d.decidedBy, d.totalSek,
-                d.lines.stream().map(l -> new DecisionView.Line(l.unit, l.amountSek)).toList(), d.recordedAt, d.recordedBy);
+                DecisionLine.of(d.year, d.regionCode).stream().map(l -> new DecisionView.Line(l.unit, l.amountSek)).toList(),
+                d.recordedAt, d.recordedBy);
     }
 }

@@ -43,7 +43,9 @@ class Allocation2024Test {
         Api.admin().body(Api.agreement(2024, 1, 1, 0, "2025-03-31"))
                 .post("/api/v1/agreements").then().statusCode(409).contentType("application/problem+json");
         given().get("/api/v1/agreements/2024").then().statusCode(200)
-                .body("reportingDeadline", equalTo("2025-03-31")).body("totalSek", equalTo(1_535_000_000));
+                .body("reportingDeadline", equalTo("2025-03-31")).body("totalSek", equalTo(1_535_000_000))
+                .body("focusAreas.code", equalTo(List.of("EFTERVARD", "KOMPETENSFORSORJNING")))
+                .body("conditions.size()", equalTo(1));
 
         ConsumerRecord<String, String> event = first("se.kvinnohalsa.agreement.changed.v1", "2024");
         EventSchemaAssertions.assertMatchesSchema(KafkaProbe.header(event, "ce_type"), event.value());
