@@ -22,8 +22,11 @@ final class DemoData {
         this.tokens = tokens;
     }
 
+    static final String JSON = "application/json";
+
+    /** In dependency order: reports need the published allocations, which reach reporting-service as events. */
     void load() throws IOException, InterruptedException {
-        // Each service adds its part here (allocation, reporting, indicators).
+        AllocationDemoData.load(this);
     }
 
     HttpResponse<String> send(String method, String path, String role, String region, String contentType, String body)

@@ -1,0 +1,187 @@
+package se.kvinnohalsa.gateway.routing;
+
+import io.smallrye.jwt.auth.principal.JWTParser;
+import io.smallrye.jwt.auth.principal.ParseException;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.httpproxy.Body;
+import io.vertx.httpproxy.HttpProxy;
+import io.vertx.httpproxy.ProxyContext;
+import io.vertx.httpproxy.ProxyInterceptor;
+import io.vertx.httpproxy.ProxyResponse;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.logging.Logger;
+import se.kvinnohalsa.gateway.access.AccessRules;
+import se.kvinnohalsa.gateway.limit.TokenBuckets;
+
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Routes /api/v1/* by path prefix to the services with Vert.x's reverse proxy (bodies stream through, hop-by-hop
+ * headers are dropped by the proxy), after checking the caller: rate limit per client, a valid token for writes,
+ * region scoping. A service that is down answers 502, a slow one 504, and one that keeps failing is cut off for a
+ * while by its circuit breaker (503 with Retry-After) while the other routes stay up.
+ */
+@ApplicationScoped
+public class ProxyRoutes {
+
+    private static final Logger LOG = Logger.getLogger(ProxyRoutes.class);
+    private static final String CALLER = "gateway.caller";
+
+    /** Path prefix -> upstream name. */
+    static final Map<String, String> ROUTES = new LinkedHashMap<>();
+
+    static {
+        ROUTES.put("/api/v1/regions", "allocation");
+        ROUTES.put("/api/v1/agreements", "allocation");
+        ROUTES.put("/api/v1/reports", "reporting");
+        ROUTES.put("/api/v1/indicators", "indicators");
+    }
+
+    @Inject
+    GatewayConfig config;
+
+    @Inject
+    JWTParser jwtParser;
+
+    private TokenBuckets rateLimit;
+
+    void routes(@Observes Router router, Vertx vertx) {
+        rateLimit = new TokenBuckets(config.rateLimit().requestsPerSecond(), config.rateLimit().burst(), System::nanoTime);
+        HttpClient client = vertx.createHttpClient(new HttpClientOptions()
+                .setConnectTimeout((int) config.connectTimeout().toMillis())
+                .setMaxPoolSize(100)
+                .setKeepAlive(true));
+        for (Map.Entry<String, String> route : ROUTES.entrySet()) {
+            String name = route.getValue();
+            GatewayConfig.Upstream upstream = config.upstream().get(name);
+            if (upstream == null) {
+                throw new IllegalStateException("gateway.upstream." + name + ".url is not configured");
+            }
+            CircuitBreaker breaker = new CircuitBreaker(config.circuitBreaker().failureThreshold(),
+                    config.circuitBreaker().openFor().toNanos(), System::nanoTime);
+            HttpProxy proxy = proxy(client, upstream.url(), name, breaker);
+            router.route(route.getKey() + "*").order(-10)
+                    .handler(this::admit)
+                    .handler(routing -> forward(routing, proxy, breaker, name));
+        }
+    }
+
+    /** Rate limit, body size and access rules; the token is verified off the event loop. */
+    private void admit(RoutingContext routing) {
+        String header = routing.request().getHeader("Authorization");
+        Future<AccessRules.Caller> caller = header == null || !header.startsWith("Bearer ")
+                ? Future.succeededFuture(AccessRules.Caller.ANONYMOUS)
+                : routing.vertx().executeBlocking(() -> verify(header.substring("Bearer ".length()).trim()), false);
+        routing.request().pause();
+        caller.onComplete(result -> {
+            routing.request().resume();
+            AccessRules.Caller who = result.succeeded() ? result.result() : AccessRules.Caller.ANONYMOUS;
+            boolean invalidToken = header != null && who.groups() == null;
+            String client = who.subject() != null ? "sub:" + who.subject() : "ip:" + routing.request().remoteAddress().hostAddress();
+            long wait = rateLimit.take(client);
+            if (wait > 0) {
+                routing.response().putHeader("Retry-After", Long.toString(wait));
+                Problems.send(routing, 429, "Too Many Requests", "Rate limit of " + config.rateLimit().requestsPerSecond()
+                        + " requests per second exceeded; retry after " + wait + " s");
+                return;
+            }
+            String length = routing.request().getHeader("Content-Length");
+            if (length != null && length.matches("\\d{1,18}") && Long.parseLong(length) > config.maxBodyBytes()) {
+                Problems.send(routing, 413, "Content Too Large", "Request bodies are limited to " + config.maxBodyBytes() + " bytes");
+                return;
+            }
+            if (invalidToken) {
+                routing.response().putHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+                Problems.send(routing, 401, "Unauthorized", "The bearer token is not valid (signature, issuer or expiry)");
+                return;
+            }
+            switch (AccessRules.check(routing.request().method().name(), routing.request().path(), who)) {
+                case ALLOW -> routing.next();
+                case UNAUTHENTICATED -> {
+                    routing.response().putHeader("WWW-Authenticate", "Bearer");
+                    Problems.send(routing, 401, "Unauthorized", "Writes need a bearer token (Authorization: Bearer <JWT>)");
+                }
+                case FORBIDDEN -> Problems.send(routing, 403, "Forbidden", "This token may not make this change");
+            }
+        });
+    }
+
+    private AccessRules.Caller verify(String token) {
+        try {
+            JsonWebToken jwt = jwtParser.parse(token);
+            Object region = jwt.getClaim("region");
+            return new AccessRules.Caller(jwt.getSubject(), jwt.getGroups() == null ? Set.of() : jwt.getGroups(),
+                    region == null ? null : region.toString());
+        } catch (ParseException e) {
+            LOG.debugf("invalid token: %s", e.getMessage());
+            return AccessRules.Caller.ANONYMOUS;
+        }
+    }
+
+    private void forward(RoutingContext routing, HttpProxy proxy, CircuitBreaker breaker, String name) {
+        long refuseFor = breaker.refuseFor();
+        if (refuseFor > 0) {
+            routing.response().putHeader("Retry-After", Long.toString(Math.max(1, TimeUnit.NANOSECONDS.toSeconds(refuseFor))));
+            Problems.send(routing, 503, "Service Unavailable", "The " + name + " service is failing; the gateway "
+                    + "stops sending it requests for a while");
+            return;
+        }
+        proxy.handle(routing.request());
+    }
+
+    private HttpProxy proxy(HttpClient client, URI url, String name, CircuitBreaker breaker) {
+        long idleMillis = config.idleTimeout().toMillis();
+        HttpProxy proxy = HttpProxy.reverseProxy(client).originRequestProvider((request, http) -> http.request(
+                new RequestOptions().setHost(url.getHost()).setPort(url.getPort()).setIdleTimeout(idleMillis)));
+        proxy.addInterceptor(new ProxyInterceptor() {
+            @Override
+            public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
+                // Headers that the client's Connection header names are hop-by-hop too (RFC 9110, 7.6.1).
+                String connection = context.request().proxiedRequest().getHeader("Connection");
+                if (connection != null) {
+                    for (String name : connection.split(",")) {
+                        context.request().headers().remove(name.trim());
+                    }
+                }
+                return context.sendRequest().map(response -> {
+                    if (response.getStatusCode() >= 500) {
+                        breaker.failed();
+                    } else {
+                        breaker.succeeded();
+                    }
+                    return response;
+                }).recover(failure -> {
+                    breaker.failed();
+                    boolean timeout = failure instanceof TimeoutException
+                            || String.valueOf(failure.getMessage()).contains("timeout period");
+                    int status = timeout ? 504 : 502;
+                    String detail = timeout ? "The " + name + " service did not answer in time"
+                            : "The " + name + " service cannot be reached";
+                    LOG.warnf("%s %s: %s", name, context.request().getURI(), failure.toString());
+                    ProxyResponse response = context.request().response().setStatusCode(status)
+                            .setStatusMessage(timeout ? "Gateway Timeout" : "Bad Gateway")
+                            .putHeader("Content-Type", Problems.PROBLEM_JSON)
+                            .setBody(Body.body(Buffer.buffer(Problems.body(status, timeout ? "Gateway Timeout" : "Bad Gateway",
+                                    detail, context.request().getURI(), context.request().headers().get("X-Request-Id")).encode())));
+                    return Future.succeededFuture(response);
+                });
+            }
+        });
+        return proxy;
+    }
+}

@@ -1,0 +1,98 @@
+package se.kvinnohalsa.gateway.routing;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
+import org.junit.jupiter.api.Test;
+import se.kvinnohalsa.gateway.StubUpstreams;
+import se.kvinnohalsa.stack.Infrastructure;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+@QuarkusTest
+class ProxyRoutesTest {
+
+    private static RequestSpecification as(String role, String region) {
+        return given().header("Authorization", "Bearer " + Infrastructure.shared().tokens().issue(role, region));
+    }
+
+    @Test
+    void methodsHeadersStatusAndBodiesPassThrough() {
+        as("admin", null).contentType("application/json").header("X-Request-Id", "req-gw-1").header("X-Custom", "kept")
+                .header("Connection", "keep-alive, X-Hop").header("X-Hop", "dropped")
+                .body("{\"year\": 2024, \"title\": \"Överenskommelse\"}")
+                .post("/api/v1/agreements/created?x=1").then().statusCode(201)
+                .header("X-Upstream", "allocation").header("X-Request-Id", "req-gw-1")
+                .body("method", equalTo("POST")).body("path", equalTo("/api/v1/agreements/created?x=1"))
+                .body("body", equalTo("{\"year\": 2024, \"title\": \"Överenskommelse\"}"))
+                .body("headers.x-custom", equalTo("kept")).body("headers.x-request-id", equalTo("req-gw-1"))
+                .body("headers.authorization", notNullValue())
+                .body("headers.x-hop", nullValue());
+        given().get("/api/v1/regions").then().statusCode(200).body("method", equalTo("GET"))
+                .header("X-Request-Id", notNullValue()).body("headers.x-request-id", notNullValue());
+    }
+
+    @Test
+    void largeBodiesStreamThroughUnchanged() {
+        byte[] body = given().get("/api/v1/indicators/large").then().statusCode(200).extract().asByteArray();
+        assertEquals(StubUpstreams.LARGE_BODY_BYTES, body.length);
+    }
+
+    @Test
+    void writesNeedAValidTokenAndTheRightRegion() {
+        given().contentType("application/json").body("{}").put("/api/v1/agreements/2025/regions/23/decision")
+                .then().statusCode(401).contentType("application/problem+json").header("WWW-Authenticate", "Bearer");
+        given().header("Authorization", "Bearer not-a-token").contentType("application/json").body("{}")
+                .put("/api/v1/agreements/2025/regions/23/decision").then().statusCode(401).contentType("application/problem+json");
+        as("reporter", "01").contentType("application/json").body("{}")
+                .put("/api/v1/agreements/2025/regions/23/decision").then().statusCode(403).contentType("application/problem+json");
+        as("reporter", "23").contentType("application/json").body("{}")
+                .put("/api/v1/agreements/2025/regions/23/decision").then().statusCode(200).body("method", equalTo("PUT"));
+        as("analyst", null).contentType("application/json").body("{}").post("/api/v1/agreements").then().statusCode(403);
+    }
+
+    @Test
+    void aServiceThatIsDownGives502ThenTheBreakerOpensAnd503WhileOtherRoutesWork() {
+        for (int i = 0; i < 5; i++) {
+            given().get("/api/v1/reports/2024/summary").then().statusCode(502).contentType("application/problem+json")
+                    .body("status", equalTo(502)).body("detail", equalTo("The reporting service cannot be reached"));
+        }
+        given().get("/api/v1/reports/2024/summary").then().statusCode(503).contentType("application/problem+json")
+                .header("Retry-After", notNullValue());
+        given().get("/api/v1/regions").then().statusCode(200);
+    }
+
+    @Test
+    void aSlowServiceGives504() {
+        given().get("/api/v1/agreements/slow").then().statusCode(504).contentType("application/problem+json");
+    }
+
+    @Test
+    void anUpstreamDyingMidStreamLeavesTheGatewayUp() {
+        try {
+            given().get("/api/v1/agreements/dies").then().extract().asString();
+        } catch (Exception truncated) {
+            // the client sees a broken response; what matters is what follows
+        }
+        given().get("/api/v1/regions").then().statusCode(200);
+    }
+
+    @Test
+    void oversizedBodiesAre413() {
+        as("admin", null).contentType("text/csv").body(new byte[21_000_000])
+                .post("/api/v1/indicators/EFTERVARDSBESOK/observations").then().statusCode(413)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void corsPreflightFromAConfiguredOrigin() {
+        given().header("Origin", "http://localhost:3000").header("Access-Control-Request-Method", "PUT")
+                .options("/api/v1/agreements").then().statusCode(200)
+                .header("Access-Control-Allow-Origin", "http://localhost:3000");
+        given().header("Origin", "https://evil.example").header("Access-Control-Request-Method", "PUT")
+                .options("/api/v1/agreements").then().header("Access-Control-Allow-Origin", nullValue());
+    }
+}
