@@ -159,6 +159,8 @@ public class ProxyRoutes {
                     }
                 }
                 return context.sendRequest().map(response -> {
+                    // The gateway answers with its own X-Request-Id (the same id, passed upstream); not twice.
+                    response.headers().remove("X-Request-Id");
                     if (response.getStatusCode() >= 500) {
                         breaker.failed();
                     } else {

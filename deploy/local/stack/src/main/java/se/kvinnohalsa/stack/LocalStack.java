@@ -40,8 +40,8 @@ public final class LocalStack {
         Runtime.getRuntime().addShutdownHook(new Thread(stack::stop, "local-stack-shutdown"));
         try {
             stack.start(fresh);
-        } catch (Exception e) {
-            System.err.println("FAILED " + e.getMessage());
+        } catch (Exception | LinkageError e) {
+            System.err.println("FAILED " + e);
             System.exit(1);
         }
         System.out.println("READY http://localhost:" + stack.config.gatewayPort());
