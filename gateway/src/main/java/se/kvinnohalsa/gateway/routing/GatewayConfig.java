@@ -28,6 +28,52 @@ public interface GatewayConfig {
     /** Bodies larger than this are refused with 413. */
     long maxBodyBytes();
 
+    /** The gateway's own calls to the services (overview, merged OpenAPI). */
+    UpstreamCalls upstreamCalls();
+
+    Overview overview();
+
+    OpenApi openapi();
+
+    Events events();
+
+    interface UpstreamCalls {
+        @WithDefault("20")
+        int maxConnections();
+    }
+
+    interface Overview {
+        /** Each part of the overview waits this long for its service, then is marked unavailable. */
+        @WithDefault("PT2S")
+        Duration timeout();
+    }
+
+    interface OpenApi {
+        @WithDefault("PT5S")
+        Duration timeout();
+
+        /** A complete merge is reused this long; an incomplete one (a service down) is not cached. */
+        @WithDefault("PT30S")
+        Duration cacheFor();
+    }
+
+    interface Events {
+        /** A comment line is sent when nothing else was for this long, so proxies and clients keep the stream. */
+        @WithDefault("PT15S")
+        Duration heartbeat();
+
+        /** Each stream reads Kafka with a consumer of its own; beyond this many streams, 503. */
+        @WithDefault("50")
+        int maxClients();
+
+        @WithDefault("PT0.5S")
+        Duration pollTimeout();
+
+        /** Topics streamed to clients (not the dead-letter topics). */
+        @WithDefault("allocation-events,report-events,indicator-events")
+        java.util.List<String> topics();
+    }
+
     interface RateLimit {
         double requestsPerSecond();
 

@@ -52,6 +52,9 @@ public class ProxyRoutes {
         ROUTES.put("/api/v1/indicators", "indicators");
     }
 
+    /** The gateway's own endpoints: the same rate limit applies (they are all public reads). */
+    static final java.util.List<String> OWN = java.util.List.of("/api/v1/overview", "/api/v1/events", "/api/v1/openapi");
+
     @Inject
     GatewayConfig config;
 
@@ -66,6 +69,9 @@ public class ProxyRoutes {
                 .setConnectTimeout((int) config.connectTimeout().toMillis())
                 .setMaxPoolSize(100)
                 .setKeepAlive(true));
+        for (String own : OWN) {
+            router.route(own + "*").order(-10).handler(this::admit);
+        }
         for (Map.Entry<String, String> route : ROUTES.entrySet()) {
             String name = route.getValue();
             GatewayConfig.Upstream upstream = config.upstream().get(name);
