@@ -124,7 +124,7 @@ public class ReportService {
 
     public StatusView status(int year, String regionCode) {
         requireYearAndRegion(year, regionCode);
-        return StatusView.of(year, regionCode, Report.find(year, regionCode));
+        return StatusView.of(year, regionCode, Report.find(year, regionCode), agreements.allocations(year).get(regionCode));
     }
 
     public List<HistoryView> history(int year, String regionCode) {

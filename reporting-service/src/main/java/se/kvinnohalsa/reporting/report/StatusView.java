@@ -4,17 +4,20 @@ import java.time.Instant;
 
 /**
  * Public: how far a region's report has come (its content is not public). {@code spendingSplit} is null while there
- * is no report or it says nothing about spending yet.
+ * is no report or it says nothing about spending yet; {@code allocatedSek} null before the year's allocations are
+ * published (reporting learns them from allocation.published events).
  */
 public record StatusView(int year, String regionCode, ReportStatus status, Instant submittedAt, boolean late,
-                         Boolean spendingSplit, SpendingSplit spendingSplitStatus, Instant reviewedAt) {
+                         Boolean spendingSplit, SpendingSplit spendingSplitStatus, Instant reviewedAt,
+                         Long allocatedSek) {
 
-    public static StatusView of(int year, String regionCode, Report report) {
+    /** allocatedSek: the region's published allocation as reporting-service knows it; null before publication. */
+    public static StatusView of(int year, String regionCode, Report report, Long allocatedSek) {
         if (report == null) {
-            return new StatusView(year, regionCode, ReportStatus.NOT_STARTED, null, false, null, null, null);
+            return new StatusView(year, regionCode, ReportStatus.NOT_STARTED, null, false, null, null, null, allocatedSek);
         }
         return new StatusView(year, regionCode, report.status, report.submittedAt, report.late,
                 report.spendingSplit == null ? null : report.spendingSplit == SpendingSplit.FULLY_SPLIT,
-                report.spendingSplit, report.reviewedAt);
+                report.spendingSplit, report.reviewedAt, allocatedSek);
     }
 }

@@ -31,9 +31,10 @@ public class SummaryResource {
     @APIResponse(responseCode = "200", description = "One row per region", content = @Content(examples = @ExampleObject(name = "2024",
             value = """
                     [{"regionCode": "01", "regionName": "Stockholm", "status": "SUBMITTED", "submittedAt": "2025-03-30T12:00:00Z",
-                      "late": false, "spendingSplit": false, "spendingSplitStatus": "PARTLY_SPLIT", "reviewedAt": null, "updatedAt": "2025-03-30T12:00:00Z"},
+                      "late": false, "spendingSplit": false, "spendingSplitStatus": "PARTLY_SPLIT", "reviewedAt": null, "updatedAt": "2025-03-30T12:00:00Z",
+                      "allocatedSek": 321813247},
                      {"regionCode": "03", "regionName": "Uppsala", "status": "NOT_STARTED", "submittedAt": null,
-                      "late": false, "spendingSplit": null, "spendingSplitStatus": null, "reviewedAt": null, "updatedAt": null}]""")))
+                      "late": false, "spendingSplit": null, "spendingSplitStatus": null, "reviewedAt": null, "updatedAt": null, "allocatedSek": 54461671}]""")))
     @APIResponse(responseCode = "401", description = "No token")
     @APIResponse(responseCode = "403", description = "Neither admin nor analyst")
     @APIResponse(responseCode = "404", description = "No agreement known for the year")

@@ -34,12 +34,13 @@ public class SummaryService {
     public List<OverviewRow> overview(int year) {
         agreements.require(year);
         Map<String, Report> byRegion = byRegion(year);
+        Map<String, Long> allocations = agreements.allocations(year);
         return regions.all().stream().map(region -> {
             Report report = byRegion.get(region.code);
-            StatusView status = StatusView.of(year, region.code, report);
+            StatusView status = StatusView.of(year, region.code, report, allocations.get(region.code));
             return new OverviewRow(region.code, region.name, status.status(), status.submittedAt(), status.late(),
                     status.spendingSplit(), status.spendingSplitStatus(), status.reviewedAt(),
-                    report == null ? null : report.updatedAt);
+                    report == null ? null : report.updatedAt, status.allocatedSek());
         }).toList();
     }
 
