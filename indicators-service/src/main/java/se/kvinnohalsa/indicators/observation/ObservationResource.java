@@ -1,0 +1,115 @@
+package se.kvinnohalsa.indicators.observation;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import se.kvinnohalsa.events.http.RegionAccess;
+
+import java.io.InputStream;
+import java.util.List;
+
+@Path("/api/v1/indicators/{code}")
+@Tag(name = "Indicator observations")
+@Produces(MediaType.APPLICATION_JSON)
+public class ObservationResource {
+
+    static final String CSV = "text/csv";
+    static final String EXAMPLE_JSON = """
+            [{"regionCode": "01", "period": "2023-08-01/2024-07-31", "group": "ALL", "value": 86.2, "clinicMin": 52, "clinicMax": 100},
+             {"regionCode": "SE", "period": "2023-08-01/2024-07-31", "value": 90.1, "numerator": 90100, "denominator": 100000}]""";
+    static final String EXAMPLE_CSV = """
+            region_code,period,group,value,numerator,denominator,clinic_min,clinic_max
+            01,2023-08-01/2024-07-31,ALL,86.2,,,52,100
+            14,2023-08-01/2024-07-31,EDU_PRIMARY,79.5,,,,
+            """;
+    static final String DESCRIPTION = """
+            Validates every row (known region or SE, a period of the indicator's period type, a known group, value \
+            within the unit's range, numerator <= denominator, clinicMin <= value <= clinicMax, each region, period \
+            and group at most once per batch) and stores new and changed rows; an unchanged row changes nothing, so \
+            re-sending a batch is safe. Rows are streamed: the batch is never held in memory whole. Limit: \
+            indicators.import.max-bytes (32 MiB by default, 413 beyond it). Row errors are listed up to \
+            indicators.import.max-errors-listed (1000); errorsNotShown counts the rest. 'row' is the 1-based \
+            position in the batch (CSV: data rows after the header). Emits indicator.observations-changed when \
+            something changed.""";
+
+    @Inject
+    ImportService imports;
+
+    @Inject
+    JsonWebToken token;
+
+    @POST
+    @Path("/observations")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({RegionAccess.ADMIN, RegionAccess.REGISTRY})
+    @Operation(summary = "Load a batch of observations (JSON array)", description = DESCRIPTION)
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "postpartum 2023/24", value = EXAMPLE_JSON)))
+    @APIResponse(responseCode = "200", description = "{received, created, updated, unchanged, rejected, errors:[{row, field, message}]}")
+    @APIResponse(responseCode = "400", description = "Not a JSON array, or not well-formed")
+    @APIResponse(responseCode = "404", description = "No such indicator")
+    @APIResponse(responseCode = "413", description = "Larger than the limit")
+    @APIResponse(responseCode = "422", description = "All-or-nothing batch with invalid rows: every row error, nothing stored")
+    public ImportResult importJson(@PathParam("code") String code,
+                                   @Parameter(description = "Validate and count only; store nothing") @QueryParam("dryRun") @DefaultValue("false") boolean dryRun,
+                                   @Parameter(description = "false stores the valid rows even when others are invalid") @QueryParam("atomic") @DefaultValue("true") boolean atomic,
+                                   @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long length, InputStream body) {
+        return run(code, Column.Format.JSON, dryRun, atomic, length, body);
+    }
+
+    @POST
+    @Path("/observations")
+    @Consumes(CSV)
+    @RolesAllowed({RegionAccess.ADMIN, RegionAccess.REGISTRY})
+    @Operation(summary = "Load a batch of observations (CSV)", description = DESCRIPTION
+            + " CSV: UTF-8 with or without BOM, CRLF or LF, quoted fields, # comment lines; region_code, period and value columns required.")
+    @RequestBody(content = @Content(mediaType = CSV, examples = @ExampleObject(name = "CSV", value = EXAMPLE_CSV)))
+    @APIResponse(responseCode = "200", description = "{received, created, updated, unchanged, rejected, errors:[{row, field, message}]}")
+    @APIResponse(responseCode = "400", description = "Not UTF-8 CSV, or the header lacks required columns")
+    @APIResponse(responseCode = "413", description = "Larger than the limit")
+    @APIResponse(responseCode = "422", description = "All-or-nothing batch with invalid rows: every row error, nothing stored")
+    public ImportResult importCsv(@PathParam("code") String code,
+                                  @QueryParam("dryRun") @DefaultValue("false") boolean dryRun,
+                                  @QueryParam("atomic") @DefaultValue("true") boolean atomic,
+                                  @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long length, InputStream body) {
+        return run(code, Column.Format.CSV, dryRun, atomic, length, body);
+    }
+
+    private ImportResult run(String code, Column.Format format, boolean dryRun, boolean atomic, Long length, InputStream body) {
+        if (length != null && length > imports.maxBytes()) {
+            throw new BatchTooLargeException(imports.maxBytes());
+        }
+        return imports.importBatch(code, format, body, new ImportService.Options(dryRun, atomic), token.getName());
+    }
+
+    @GET
+    @Path("/history")
+    @RolesAllowed(RegionAccess.ADMIN)
+    @Operation(summary = "Every version of one observation, newest first (admins)",
+            description = "Who loaded each version, when and in which batch; superseded versions say when and by which batch.")
+    @APIResponse(responseCode = "404", description = "No such indicator, region or observation")
+    public List<HistoryEntry> history(@PathParam("code") String code,
+                                      @Parameter(example = "14") @QueryParam("regionCode") String regionCode,
+                                      @Parameter(example = "2023-08-01/2024-07-31") @QueryParam("period") String period,
+                                      @QueryParam("group") @DefaultValue("ALL") String group,
+                                      @Parameter(description = "REGISTRY (default) or REGION_REPORT") @QueryParam("origin") @DefaultValue("REGISTRY") String origin) {
+        return imports.history(code, regionCode, period, group, origin);
+    }
+}

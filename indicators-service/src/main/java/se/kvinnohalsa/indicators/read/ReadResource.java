@@ -1,0 +1,163 @@
+package se.kvinnohalsa.indicators.read;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import se.kvinnohalsa.events.http.RegionAccess;
+
+import java.util.Arrays;
+import java.util.function.Supplier;
+
+/**
+ * Public reads for dashboards. Served from cached views with an ETag (If-None-Match answers 304) and
+ * Cache-Control; an admin's token shows suppressed small cells, never cached.
+ */
+@Path("/api/v1/indicators")
+@Tag(name = "Indicator reads")
+@Produces(MediaType.APPLICATION_JSON)
+public class ReadResource {
+
+    static final String SUMMARY_EXAMPLE = """
+            {"indicatorCode": "EFTERVARDSBESOK", "period": "2023-08-01/2024-07-31", "group": "ALL",
+             "previousPeriod": "2022-09-01/2023-08-31", "national": {"value": 90.1, "origin": "REPORTED"},
+             "previousNational": 87.7, "change": 2.4, "target": {"operator": ">=", "value": 90},
+             "regionsMeetingTarget": {"count": 16, "of": 21, "regionCodes": ["03", "05", "06"]},
+             "lowest": [{"regionCode": "14", "value": 83.5}],
+             "highest": [{"regionCode": "03", "value": 96.2}, {"regionCode": "06", "value": 96.2}], "suppressedRegions": []}""";
+    static final String PERIOD = "An ISO interval of the indicator's period type, e.g. 2023-08-01/2024-07-31; the latest period when left out";
+
+    @Inject
+    ReadService reads;
+
+    @Inject
+    ViewCache cache;
+
+    @Inject
+    JsonWebToken token;
+
+    @ConfigProperty(name = "indicators.read.max-age-seconds")
+    int maxAgeSeconds;
+
+    @GET
+    @Path("/{code}/values")
+    @Operation(summary = "Values per region for a period and group",
+            description = "Per region (SE is in the summary): value, previous period's value, change in percentage points, "
+                    + "clinic range, whether the target is met, and the value the region gave in its own report with "
+                    + "differs=true when the two differ by more than one percentage point. Small cells: value null, suppressed true.")
+    @APIResponse(responseCode = "200", description = "Regions with a value, by region code")
+    @APIResponse(responseCode = "304", description = "Not modified since the ETag in If-None-Match")
+    @APIResponse(responseCode = "400", description = "Malformed period or unknown group")
+    @APIResponse(responseCode = "404", description = "No such indicator")
+    public Response values(@PathParam("code") String code,
+                           @Parameter(description = PERIOD) @QueryParam("period") String period,
+                           @Parameter(description = "Group code, ALL by default", example = "EDU_PRIMARY") @QueryParam("group") String group,
+                           @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        return respond("values|" + code + "|" + period + "|" + group, ifNoneMatch,
+                admin -> reads.values(code, period, group, admin));
+    }
+
+    @GET
+    @Path("/{code}/summary")
+    @Operation(summary = "National summary of a period and group",
+            description = "National value: the reported SE value when there is one (REPORTED), else computed from the "
+                    + "regions (weighted by denominators when all have them, else the unweighted mean; COMPUTED). The "
+                    + "previous period is the indicator's latest period before this one. Ties share a place; SE is never a region.")
+    @APIResponse(responseCode = "200", description = "The summary", content = @Content(examples = @ExampleObject(name = "2023/24", value = SUMMARY_EXAMPLE)))
+    @APIResponse(responseCode = "304", description = "Not modified since the ETag in If-None-Match")
+    @APIResponse(responseCode = "404", description = "No such indicator, or no values for the period")
+    public Response summary(@PathParam("code") String code,
+                            @Parameter(description = PERIOD) @QueryParam("period") String period,
+                            @QueryParam("group") String group,
+                            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        return respond("summary|" + code + "|" + period + "|" + group, ifNoneMatch,
+                admin -> reads.summary(code, period, group, admin));
+    }
+
+    @GET
+    @Path("/{code}/gaps")
+    @Operation(summary = "Gap between two groups per region and nationally",
+            description = "value(A) - value(B) in percentage points, with the previous period's gap and the change; "
+                    + "largest gap (absolute) first. The national gap uses each group's national value (SE or computed).")
+    @APIResponse(responseCode = "400", description = "Not exactly two known groups, or a malformed period")
+    @APIResponse(responseCode = "404", description = "No such indicator, or no values")
+    public Response gaps(@PathParam("code") String code,
+                         @Parameter(description = PERIOD) @QueryParam("period") String period,
+                         @Parameter(description = "Two groups A,B", example = "EDU_HIGHER,EDU_PRIMARY") @QueryParam("groups") String groups,
+                         @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        return respond("gaps|" + code + "|" + period + "|" + groups, ifNoneMatch,
+                admin -> reads.gaps(code, period, groups, admin));
+    }
+
+    @GET
+    @Path("/{code}/series")
+    @Operation(summary = "A region's values over all periods, oldest first")
+    @APIResponse(responseCode = "400", description = "regionCode missing or unknown group")
+    @APIResponse(responseCode = "404", description = "No such indicator or region")
+    public Response series(@PathParam("code") String code,
+                           @Parameter(example = "14") @QueryParam("regionCode") String regionCode,
+                           @Parameter(description = "Group code, ALL by default") @QueryParam("group") String group,
+                           @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        return respond("series|" + code + "|" + regionCode + "|" + group, ifNoneMatch,
+                admin -> reads.series(code, regionCode, group, admin));
+    }
+
+    @GET
+    @Path("/latest")
+    @Operation(summary = "A region's latest value of every indicator (for the gateway's region overview)",
+            description = "For every indicator with a value for the region in group ALL at that indicator's latest period: "
+                    + "[{code, name, unit, period, value, suppressed, target, meetsTarget}].")
+    @APIResponse(responseCode = "400", description = "regionCode missing")
+    @APIResponse(responseCode = "404", description = "No such region")
+    public Response latest(@Parameter(example = "23") @QueryParam("regionCode") String regionCode,
+                           @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        return respond("latest|" + regionCode, ifNoneMatch, admin -> reads.latest(regionCode, admin));
+    }
+
+    private Response respond(String key, String ifNoneMatch, java.util.function.Function<Boolean, Object> compute) {
+        if (isAdmin()) {
+            CacheControl privateView = new CacheControl();
+            privateView.setPrivate(true);
+            privateView.setNoStore(true);
+            return Response.ok(compute.apply(true)).cacheControl(privateView).build();
+        }
+        Supplier<Object> publicView = () -> compute.apply(false);
+        ViewCache.View view = cache.get(key, publicView);
+        CacheControl cacheControl = new CacheControl();
+        cacheControl.setMaxAge(maxAgeSeconds);
+        cacheControl.setNoTransform(false);
+        if (matches(ifNoneMatch, view.etag())) {
+            return Response.notModified().header(HttpHeaders.ETAG, view.etag()).cacheControl(cacheControl).build();
+        }
+        return Response.ok(view.json(), MediaType.APPLICATION_JSON).header(HttpHeaders.ETAG, view.etag())
+                .cacheControl(cacheControl).build();
+    }
+
+    private static boolean matches(String ifNoneMatch, String etag) {
+        if (ifNoneMatch == null) {
+            return false;
+        }
+        return Arrays.stream(ifNoneMatch.split(",")).map(String::strip)
+                .map(t -> t.startsWith("W/") ? t.substring(2) : t)
+                .anyMatch(t -> t.equals(etag) || t.equals("*"));
+    }
+
+    private boolean isAdmin() {
+        return token != null && token.getGroups() != null && token.getGroups().contains(RegionAccess.ADMIN);
+    }
+}

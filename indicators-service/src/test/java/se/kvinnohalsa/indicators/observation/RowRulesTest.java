@@ -1,0 +1,96 @@
+package se.kvinnohalsa.indicators.observation;
+
+import org.junit.jupiter.api.Test;
+import se.kvinnohalsa.indicators.catalog.Unit;
+import se.kvinnohalsa.indicators.period.PeriodType;
+
+import java.math.BigDecimal;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class RowRulesTest {
+
+    private final RowRules rules = new RowRules(PeriodType.REPORTING_YEAR, Unit.PERCENT, Set.of("ALL", "EDU_HIGHER"),
+            Set.of("01", "14", "SE"), Column.Format.CSV);
+
+    private static RawRow row(String region, String period, String group, String value, String numerator,
+                              String denominator, String clinicMin, String clinicMax) {
+        Map<Column, String> fields = new EnumMap<>(Column.class);
+        put(fields, Column.REGION_CODE, region);
+        put(fields, Column.PERIOD, period);
+        put(fields, Column.GROUP, group);
+        put(fields, Column.VALUE, value);
+        put(fields, Column.NUMERATOR, numerator);
+        put(fields, Column.DENOMINATOR, denominator);
+        put(fields, Column.CLINIC_MIN, clinicMin);
+        put(fields, Column.CLINIC_MAX, clinicMax);
+        return RawRow.of(7, fields);
+    }
+
+    private static void put(Map<Column, String> fields, Column column, String value) {
+        if (value != null) {
+            fields.put(column, value);
+        }
+    }
+
+    private List<String> fieldsOf(RawRow row) {
+        RowRules.Checked checked = rules.check(row);
+        assertFalse(checked.valid());
+        checked.errors().forEach(e -> assertEquals(7, e.row()));
+        return checked.errors().stream().map(RowError::field).toList();
+    }
+
+    @Test
+    void aGoodRowDefaultsToGroupAll() {
+        RowRules.Checked checked = rules.check(row("14", "2023-08-01/2024-07-31", null, "83.5", null, null, "61", "100"));
+        assertTrue(checked.valid());
+        assertEquals("ALL", checked.row().group());
+        assertEquals(new BigDecimal("83.5"), checked.row().value());
+        assertTrue(rules.check(row("SE", "2023-08-01/2024-07-31", "EDU_HIGHER", "90.1", "901", "1000", null, null)).valid());
+    }
+
+    @Test
+    void unknownRegionGroupAndMissingFields() {
+        assertEquals(List.of("region_code"), fieldsOf(row("99", "2023-08-01/2024-07-31", null, "80", null, null, null, null)));
+        assertEquals(List.of("group"), fieldsOf(row("01", "2023-08-01/2024-07-31", "NOPE", "80", null, null, null, null)));
+        assertEquals(List.of("region_code", "period", "value"), fieldsOf(row(null, null, null, null, null, null, null, null)));
+    }
+
+    @Test
+    void valuesOutOfRangeOrNotNumbers() {
+        assertEquals(List.of("value"), fieldsOf(row("01", "2023-08-01/2024-07-31", null, "100.1", null, null, null, null)));
+        assertEquals(List.of("value"), fieldsOf(row("01", "2023-08-01/2024-07-31", null, "-1", null, null, null, null)));
+        assertEquals(List.of("value"), fieldsOf(row("01", "2023-08-01/2024-07-31", null, "86,2", null, null, null, null)));
+        assertEquals(List.of("value"), fieldsOf(row("01", "2023-08-01/2024-07-31", null, "86.2345", null, null, null, null)));
+        assertEquals(List.of("denominator"), fieldsOf(row("01", "2023-08-01/2024-07-31", null, "80", "1", "2.5", null, null)));
+        assertEquals(List.of("denominator"), fieldsOf(row("01", "2023-08-01/2024-07-31", null, "80", null, "0", null, null)));
+    }
+
+    @Test
+    void numeratorAboveDenominatorAndClinicRangeAroundTheValue() {
+        assertEquals(List.of("numerator"), fieldsOf(row("01", "2023-08-01/2024-07-31", null, "80", "11", "10", null, null)));
+        assertEquals(List.of("clinic_min"), fieldsOf(row("01", "2023-08-01/2024-07-31", null, "80", null, null, "81", "100")));
+        assertEquals(List.of("clinic_max"), fieldsOf(row("01", "2023-08-01/2024-07-31", null, "80", null, null, "50", "79")));
+        assertEquals(List.of("clinic_min"), fieldsOf(row("01", "2023-08-01/2024-07-31", null, "80", null, null, "90", "60")));
+    }
+
+    @Test
+    void malformedPeriodsNameTheField() {
+        assertEquals(List.of("period"), fieldsOf(row("01", "2023-13-01/2024-12-31", null, "80", null, null, null, null)));
+        assertEquals(List.of("period"), fieldsOf(row("01", "2024-07-31/2023-08-01", null, "80", null, null, null, null)));
+        assertEquals(List.of("period"), fieldsOf(row("01", "2024-01-01/2024-11-30", null, "80", null, null, null, null)));
+    }
+
+    @Test
+    void jsonNamesInJsonBatches() {
+        RowRules json = new RowRules(PeriodType.REPORTING_YEAR, Unit.PERCENT, Set.of("ALL"), Set.of("01"), Column.Format.JSON);
+        RowRules.Checked checked = json.check(row("01", "2023-08-01/2024-07-31", null, "80", null, null, "85", null));
+        assertEquals("clinicMin", checked.errors().get(0).field());
+    }
+}
