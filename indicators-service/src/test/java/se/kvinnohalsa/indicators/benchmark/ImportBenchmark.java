@@ -1,0 +1,162 @@
+package se.kvinnohalsa.indicators.benchmark;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.Test;
+import se.kvinnohalsa.indicators.Api;
+
+import java.io.InputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Benchmark, not a timing assertion: imports 100,000 generated CSV rows, streamed to the endpoint (chunked, never
+ * held whole on either side), and prints rows/s and the heap's peak during the import; then reads the summary
+ * repeatedly and prints reads/s (cached view, 304 revalidation, and an admin's uncached view). Asserts only that
+ * every row arrived and the re-import changed nothing.
+ */
+@QuarkusTest
+class ImportBenchmark {
+
+    private static final String CODE = "BENCHMARK_SNAPSHOT";
+    private static final int ROWS = 100_000;
+    private static final int READS = 2_000;
+    private static final LocalDate FIRST_DAY = LocalDate.of(2000, 1, 1);
+
+    @TestHTTPResource("/")
+    URI base;
+
+    /** region_code,period,value,numerator,denominator: every region and SE on consecutive snapshot dates. */
+    static final class GeneratedCsv extends InputStream {
+        private final String[] regions = Api.regionCodes();
+        private final String[] codes;
+        private byte[] line = "region_code,period,value,numerator,denominator\n".getBytes(StandardCharsets.US_ASCII);
+        private int position;
+        private int row;
+        private final int seed;
+
+        GeneratedCsv(int seed) {
+            this.seed = seed;
+            codes = java.util.Arrays.copyOf(regions, regions.length + 1);
+            codes[regions.length] = "SE";
+        }
+
+        @Override
+        public int read() {
+            if (position == line.length && !nextLine()) {
+                return -1;
+            }
+            return line[position++];
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) {
+            if (length == 0) {
+                return 0;
+            }
+            int n = 0;
+            while (n < length) {
+                if (position == line.length && !nextLine()) {
+                    break;
+                }
+                int chunk = Math.min(length - n, line.length - position);
+                System.arraycopy(line, position, buffer, offset + n, chunk);
+                position += chunk;
+                n += chunk;
+            }
+            return n == 0 ? -1 : n;
+        }
+
+        private boolean nextLine() {
+            if (row == ROWS) {
+                return false;
+            }
+            String region = codes[row % codes.length];
+            LocalDate day = FIRST_DAY.plusDays(row / codes.length);
+            long denominator = 1000 + (row * 7L + seed) % 9000;
+            long numerator = denominator * (80 + (row + seed) % 20) / 100;
+            String value = java.math.BigDecimal.valueOf(numerator * 1000 / denominator, 1).toPlainString();
+            line = (region + "," + day + "," + value + "," + numerator + "," + denominator + "\n")
+                    .getBytes(StandardCharsets.US_ASCII);
+            position = 0;
+            row++;
+            return true;
+        }
+    }
+
+    private HttpResponse<String> importCsv(HttpClient client) throws Exception {
+        return client.send(HttpRequest.newBuilder(base.resolve("/api/v1/indicators/" + CODE + "/observations"))
+                .header("Authorization", Api.token("registry", null)).header("Content-Type", "text/csv")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new GeneratedCsv(1))).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static void resetPeaks() {
+        ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+    }
+
+    private static long heapPeakMiB() {
+        return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
+                .mapToLong(p -> p.getPeakUsage().getUsed()).sum() / (1024 * 1024);
+    }
+
+    @Test
+    void importOneHundredThousandRowsAndReadTheSummary() throws Exception {
+        Api.define(CODE, "PERCENT", "SNAPSHOT", "{\"operator\": \">=\", \"value\": 90}");
+        HttpClient client = HttpClient.newHttpClient();
+        System.gc();
+        resetPeaks();
+        long start = System.nanoTime();
+        HttpResponse<String> first = importCsv(client);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        assertEquals(200, first.statusCode(), first.body());
+        assertEquals(ROWS, JsonPath.from(first.body()).getInt("created"));
+        System.out.printf("BENCHMARK import: %,d CSV rows streamed in %.2f s = %,.0f rows/s (created); heap peak %d MiB (test JVM incl. client and server)%n",
+                ROWS, seconds, ROWS / seconds, heapPeakMiB());
+
+        start = System.nanoTime();
+        HttpResponse<String> again = importCsv(client);
+        seconds = (System.nanoTime() - start) / 1e9;
+        assertEquals(ROWS, JsonPath.from(again.body()).getInt("unchanged"), again.body());
+        System.out.printf("BENCHMARK re-import: %,d unchanged rows in %.2f s = %,.0f rows/s%n", ROWS, seconds, ROWS / seconds);
+
+        String day = FIRST_DAY.plusDays(1000).toString();
+        URI summary = base.resolve("/api/v1/indicators/" + CODE + "/summary?period=" + day);
+        HttpResponse<String> warm = client.send(HttpRequest.newBuilder(summary).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, warm.statusCode(), warm.body());
+        String etag = warm.headers().firstValue("ETag").orElseThrow();
+
+        System.out.printf("BENCHMARK summary reads (cached view, 200): %,.0f reads/s%n", rate(client, summary, null, null, READS));
+        System.out.printf("BENCHMARK summary reads (If-None-Match, 304): %,.0f reads/s%n", rate(client, summary, etag, null, READS));
+        System.out.printf("BENCHMARK summary reads (admin token, computed each time): %,.0f reads/s%n",
+                rate(client, summary, null, Api.token("admin", null), READS / 4));
+    }
+
+    private static double rate(HttpClient client, URI uri, String etag, String token, int reads) throws Exception {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri);
+        if (etag != null) {
+            builder.header("If-None-Match", etag);
+        }
+        if (token != null) {
+            builder.header("Authorization", token);
+        }
+        HttpRequest request = builder.build();
+        int expected = etag == null ? 200 : 304;
+        long start = System.nanoTime();
+        for (int i = 0; i < reads; i++) {
+            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            assertEquals(expected, response.statusCode());
+        }
+        return reads / ((System.nanoTime() - start) / 1e9);
+    }
+}
