@@ -73,6 +73,22 @@ class RegionReportConsumerTest {
     }
 
     @Test
+    void aMalformedEventGoesToTheDeadLetterTopicAndTheNextIsApplied() throws Exception {
+        String poison = UUID.randomUUID().toString();
+        new KafkaProbe(kafka).send("report-events", "20", "{\"year\": \"not a year\"", KafkaProbe.cloudEventHeaders(poison, TYPE));
+        Api.registry().contentType("text/csv").body("region_code,period,value\n20," + PERIOD + ",93.7\n")
+                .post("/api/v1/indicators/EFTERVARDSBESOK/observations").then().statusCode(200);
+        send(UUID.randomUUID().toString(), "20", "93.0", Instant.parse("2028-03-20T10:00:00Z"));
+        assertEquals(93.0f, ((Number) reported("20")).floatValue());
+        java.util.List<org.apache.kafka.clients.consumer.ConsumerRecord<String, String>> dead = new KafkaProbe(kafka)
+                .read("report-events.dlq", r -> poison.equals(KafkaProbe.header(r, "ce_id")), found -> !found.isEmpty(),
+                        java.time.Duration.ofSeconds(30));
+        assertEquals(1, dead.size(), "the malformed event is on the dead-letter topic");
+        String reason = KafkaProbe.header(dead.get(0), "dead-letter-reason");
+        org.junit.jupiter.api.Assertions.assertTrue(reason != null && reason.contains("unreadable ReportSubmittedV1"), reason);
+    }
+
+    @Test
     void aRedeliveredEventHasOneEffectAndAResubmissionReplacesTheValue() throws Exception {
         Api.registry().contentType("text/csv").body("region_code,period,value\n17," + PERIOD + ",94.9\n")
                 .post("/api/v1/indicators/EFTERVARDSBESOK/observations").then().statusCode(200);

@@ -1,0 +1,30 @@
+package se.kvinnohalsa.indicators;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.notNullValue;
+
+/** Every endpoint of the contract is in the service's OpenAPI document, with examples where bodies are sent. */
+@QuarkusTest
+class OpenApiTest {
+
+    @Test
+    void everyEndpointIsDocumented() {
+        given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+                .body("paths", hasKey("/api/v1/indicators"))
+                .body("paths", hasKey("/api/v1/indicators/{code}"))
+                .body("paths", hasKey("/api/v1/indicators/{code}/observations"))
+                .body("paths", hasKey("/api/v1/indicators/{code}/values"))
+                .body("paths", hasKey("/api/v1/indicators/{code}/summary"))
+                .body("paths", hasKey("/api/v1/indicators/{code}/gaps"))
+                .body("paths", hasKey("/api/v1/indicators/{code}/series"))
+                .body("paths", hasKey("/api/v1/indicators/{code}/history"))
+                .body("paths", hasKey("/api/v1/indicators/latest"))
+                .body("paths.'/api/v1/indicators/{code}/observations'.post.requestBody.content.'text/csv'.examples", notNullValue())
+                .body("paths.'/api/v1/indicators/{code}/observations'.post.requestBody.content.'application/json'.examples", notNullValue())
+                .body("paths.'/api/v1/indicators/{code}'.put.requestBody.content.'application/json'.examples", notNullValue());
+    }
+}
