@@ -1,5 +1,6 @@
 package se.kvinnohalsa.indicators.observation;
 
+import io.smallrye.common.annotation.Blocking;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -56,7 +57,9 @@ public class ObservationResource {
     @Inject
     JsonWebToken token;
 
+    // @Blocking: Quarkus REST then hands the body to the method as it arrives instead of buffering it first.
     @POST
+    @Blocking
     @Path("/observations")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({RegionAccess.ADMIN, RegionAccess.REGISTRY})
@@ -75,6 +78,7 @@ public class ObservationResource {
     }
 
     @POST
+    @Blocking
     @Path("/observations")
     @Consumes(CSV)
     @RolesAllowed({RegionAccess.ADMIN, RegionAccess.REGISTRY})

@@ -141,11 +141,13 @@ public class ReadResource {
         CacheControl cacheControl = new CacheControl();
         cacheControl.setMaxAge(maxAgeSeconds);
         cacheControl.setNoTransform(false);
+        // Vary: an admin's token gets another (unsuppressed, uncached) view of the same URL.
         if (matches(ifNoneMatch, view.etag())) {
-            return Response.notModified().header(HttpHeaders.ETAG, view.etag()).cacheControl(cacheControl).build();
+            return Response.notModified().header(HttpHeaders.ETAG, view.etag()).header(HttpHeaders.VARY, HttpHeaders.AUTHORIZATION)
+                    .cacheControl(cacheControl).build();
         }
         return Response.ok(view.json(), MediaType.APPLICATION_JSON).header(HttpHeaders.ETAG, view.etag())
-                .cacheControl(cacheControl).build();
+                .header(HttpHeaders.VARY, HttpHeaders.AUTHORIZATION).cacheControl(cacheControl).build();
     }
 
     private static boolean matches(String ifNoneMatch, String etag) {
