@@ -47,7 +47,7 @@ final class CsvRows implements RowSource {
             Reader reader = utf8(body);
             this.rows = MAPPER.readerFor(String[].class).with(CsvSchema.emptySchema()).readValues(reader);
             if (!rows.hasNextValue()) {
-                throw new MalformedBatchException("body", "is empty: send a CSV with the header "
+                throw new MalformedRequestException("body", "is empty: send a CSV with the header "
                         + "region_code,period,group,value,numerator,denominator,clinic_min,clinic_max");
             }
             String[] header = rows.nextValue();
@@ -81,7 +81,7 @@ final class CsvRows implements RowSource {
             }
         }
         if (!errors.isEmpty()) {
-            throw new MalformedBatchException("The CSV header must name the columns "
+            throw new MalformedRequestException("The CSV header must name the columns "
                     + "region_code,period,group,value,numerator,denominator,clinic_min,clinic_max "
                     + "(region_code, period and value are required)", errors);
         }
@@ -113,14 +113,14 @@ final class CsvRows implements RowSource {
         }
     }
 
-    private MalformedBatchException notUtf8() {
-        return new MalformedBatchException("body", "is not UTF-8 text" + (row > 0 ? " (after row " + row + ")" : ""));
+    private MalformedRequestException notUtf8() {
+        return new MalformedRequestException("body", "is not UTF-8 text" + (row > 0 ? " (after row " + row + ")" : ""));
     }
 
-    private MalformedBatchException unreadable(IOException e) {
+    private MalformedRequestException unreadable(IOException e) {
         String message = String.valueOf(e.getMessage());
         int newline = message.indexOf('\n');
-        return new MalformedBatchException("body", "is not readable CSV after row " + row + ": "
+        return new MalformedRequestException("body", "is not readable CSV after row " + row + ": "
                 + (newline < 0 ? message : message.substring(0, newline)));
     }
 

@@ -16,7 +16,7 @@ public class ImportProblems {
     private static final int TOO_LARGE = 413;
 
     @ServerExceptionMapper
-    public Response malformed(MalformedBatchException e, UriInfo uri) {
+    public Response malformed(MalformedRequestException e, UriInfo uri) {
         return SecurityProblems.problem(BAD_REQUEST, "Bad Request", e.getMessage(), uri.getPath(),
                 Map.of("errors", e.errors())).build();
     }

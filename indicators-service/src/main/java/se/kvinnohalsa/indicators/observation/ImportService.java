@@ -184,7 +184,7 @@ public class ImportService {
         se.kvinnohalsa.indicators.period.Period.Result period =
                 se.kvinnohalsa.indicators.period.Period.parse(periodText, indicator.periodType);
         if (!period.ok()) {
-            throw new InvalidContentException("period", period.error());
+            throw new MalformedRequestException("period", period.error());
         }
         List<Object[]> rows = entityManager.createNativeQuery("""
                 SELECT version, true, origin, period_start, period_end, value, numerator, denominator, clinic_min,

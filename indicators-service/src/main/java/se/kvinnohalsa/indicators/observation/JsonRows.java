@@ -37,10 +37,10 @@ final class JsonRows implements RowSource {
             this.parser = mapper.getFactory().createParser(body);
             JsonToken first = parser.nextToken();
             if (first == null) {
-                throw new MalformedBatchException("body", "is empty: send a JSON array of observations");
+                throw new MalformedRequestException("body", "is empty: send a JSON array of observations");
             }
             if (first != JsonToken.START_ARRAY) {
-                throw new MalformedBatchException("body", "must be a JSON array of observations, e.g. "
+                throw new MalformedRequestException("body", "must be a JSON array of observations, e.g. "
                         + "[{\"regionCode\": \"01\", \"period\": \"2023-08-01/2024-07-31\", \"value\": 86.2}]");
             }
         } catch (JsonProcessingException e) {
@@ -56,12 +56,12 @@ final class JsonRows implements RowSource {
             JsonToken token = parser.nextToken();
             if (token == JsonToken.END_ARRAY) {
                 if (parser.nextToken() != null) {
-                    throw new MalformedBatchException("body", "has content after the end of the array");
+                    throw new MalformedRequestException("body", "has content after the end of the array");
                 }
                 return null;
             }
             if (token == null) {
-                throw new MalformedBatchException("body", "ends before the array is closed");
+                throw new MalformedRequestException("body", "ends before the array is closed");
             }
             row++;
             JsonNode node = parser.readValueAsTree();
@@ -113,10 +113,10 @@ final class JsonRows implements RowSource {
         return new RawRow(row, fields, errors);
     }
 
-    private MalformedBatchException malformed(JsonProcessingException e) {
+    private MalformedRequestException malformed(JsonProcessingException e) {
         String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
                 + e.getLocation().getColumnNr() + ")";
-        return new MalformedBatchException("The body is not well-formed JSON" + where + (row > 0 ? " after row " + row : ""),
+        return new MalformedRequestException("The body is not well-formed JSON" + where + (row > 0 ? " after row " + row : ""),
                 List.of(new se.kvinnohalsa.events.http.FieldError("body", "malformed JSON" + where)));
     }
 

@@ -8,7 +8,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import se.kvinnohalsa.indicators.catalog.CatalogService;
 import se.kvinnohalsa.indicators.catalog.Indicator;
 import se.kvinnohalsa.indicators.catalog.Target;
-import se.kvinnohalsa.indicators.observation.MalformedBatchException;
+import se.kvinnohalsa.indicators.observation.MalformedRequestException;
 import se.kvinnohalsa.indicators.period.Period;
 import se.kvinnohalsa.indicators.region.Regions;
 
@@ -154,7 +154,7 @@ public class ReadService {
         List<String> groups = groupsText == null ? List.of()
                 : Arrays.stream(groupsText.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
         if (groups.size() != 2 || groups.get(0).equals(groups.get(1))) {
-            throw new MalformedBatchException("groups", "two different groups are required, e.g. groups=EDU_HIGHER,EDU_PRIMARY");
+            throw new MalformedRequestException("groups", "two different groups are required, e.g. groups=EDU_HIGHER,EDU_PRIMARY");
         }
         String a = group(indicator, groups.get(0));
         String b = group(indicator, groups.get(1));
@@ -185,7 +185,7 @@ public class ReadService {
     public List<Views.SeriesPoint> series(String code, String regionCode, String groupText, boolean admin) {
         Indicator indicator = CatalogService.require(code);
         if (regionCode == null || regionCode.isBlank()) {
-            throw new MalformedBatchException("regionCode", "is required, e.g. regionCode=14");
+            throw new MalformedRequestException("regionCode", "is required, e.g. regionCode=14");
         }
         regions.require(regionCode);
         String group = group(indicator, groupText);
@@ -208,7 +208,7 @@ public class ReadService {
     /** Every indicator with a value for the region in group ALL at that indicator's latest period. */
     public List<Views.LatestView> latest(String regionCode, boolean admin) {
         if (regionCode == null || regionCode.isBlank()) {
-            throw new MalformedBatchException("regionCode", "is required, e.g. regionCode=14");
+            throw new MalformedRequestException("regionCode", "is required, e.g. regionCode=14");
         }
         regions.require(regionCode);
         List<Views.LatestView> latest = new ArrayList<>();
@@ -233,7 +233,7 @@ public class ReadService {
     private static String group(Indicator indicator, String groupText) {
         String group = groupText == null || groupText.isBlank() ? ALL : groupText.strip();
         if (!indicator.groups.contains(group)) {
-            throw new MalformedBatchException("group", "'" + group + "' is not a group of " + indicator.code + " " + indicator.groups);
+            throw new MalformedRequestException("group", "'" + group + "' is not a group of " + indicator.code + " " + indicator.groups);
         }
         return group;
     }
@@ -244,7 +244,7 @@ public class ReadService {
         }
         Period.Result parsed = Period.parse(periodText, indicator.periodType);
         if (!parsed.ok()) {
-            throw new MalformedBatchException("period", parsed.error());
+            throw new MalformedRequestException("period", parsed.error());
         }
         return Optional.of(parsed.period());
     }

@@ -4,17 +4,17 @@ import se.kvinnohalsa.events.http.FieldError;
 
 import java.util.List;
 
-/** The batch cannot be read at all (not JSON, not UTF-8, a CSV header without required columns): 400. */
-public class MalformedBatchException extends RuntimeException {
+/** 400: a batch that cannot be read at all (not JSON, not UTF-8, a CSV header without required columns), or a malformed query parameter. */
+public class MalformedRequestException extends RuntimeException {
 
     private final List<FieldError> errors;
 
-    public MalformedBatchException(String detail, List<FieldError> errors) {
+    public MalformedRequestException(String detail, List<FieldError> errors) {
         super(detail);
         this.errors = List.copyOf(errors);
     }
 
-    public MalformedBatchException(String field, String message) {
+    public MalformedRequestException(String field, String message) {
         this(field + ": " + message, List.of(new FieldError(field, message)));
     }
 
