@@ -7,6 +7,7 @@ import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
 import se.kvinnohalsa.events.DomainEvent;
 import se.kvinnohalsa.events.EventJson;
 import se.kvinnohalsa.events.requestid.RequestIds;
@@ -20,6 +21,8 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class Outbox {
+
+    private static final Logger LOG = Logger.getLogger(Outbox.class);
 
     @Inject
     EntityManager entityManager;
@@ -42,6 +45,8 @@ public class Outbox {
         row.requestId = RequestIds.current();
         row.createdAt = Instant.now();
         entityManager.persist(row);
+        // One line per change, written under the request id (MDC) of the call that caused it.
+        LOG.infof("%s %s queued for %s (event %s)", row.type, row.subject, row.topic, row.id);
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
             public void beforeCompletion() {

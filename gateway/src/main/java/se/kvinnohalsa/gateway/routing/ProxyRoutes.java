@@ -40,7 +40,7 @@ import java.util.concurrent.TimeoutException;
 public class ProxyRoutes {
 
     private static final Logger LOG = Logger.getLogger(ProxyRoutes.class);
-    private static final String CALLER = "gateway.caller";
+    private static final java.util.regex.Pattern CONTENT_LENGTH = java.util.regex.Pattern.compile("\\d{1,18}");
 
     /** Path prefix -> upstream name. */
     static final Map<String, String> ROUTES = new LinkedHashMap<>();
@@ -107,7 +107,7 @@ public class ProxyRoutes {
                 return;
             }
             String length = routing.request().getHeader("Content-Length");
-            if (length != null && length.matches("\\d{1,18}") && Long.parseLong(length) > config.maxBodyBytes()) {
+            if (length != null && CONTENT_LENGTH.matcher(length).matches() && Long.parseLong(length) > config.maxBodyBytes()) {
                 Problems.send(routing, 413, "Content Too Large", "Request bodies are limited to " + config.maxBodyBytes() + " bytes");
                 return;
             }

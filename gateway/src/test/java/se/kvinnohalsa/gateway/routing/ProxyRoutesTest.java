@@ -100,7 +100,7 @@ class ProxyRoutesTest {
 
     @Test
     void oversizedBodiesAre413() {
-        as("admin", null).contentType("text/csv").body(new byte[21_000_000])
+        as("admin", null).contentType("text/csv").body(new byte[1_100_000])
                 .post("/api/v1/indicators/EFTERVARDSBESOK/observations").then().statusCode(413)
                 .contentType("application/problem+json");
     }
@@ -112,5 +112,13 @@ class ProxyRoutesTest {
                 .header("Access-Control-Allow-Origin", "http://localhost:3000");
         given().header("Origin", "https://evil.example").header("Access-Control-Request-Method", "PUT")
                 .options("/api/v1/agreements").then().header("Access-Control-Allow-Origin", nullValue());
+    }
+
+    @Test
+    void metricsTagProxiedPathsByRouteNotByEveryRegionAndYear() {
+        given().get("/api/v1/agreements/2031/regions/07/decision").then().statusCode(200);
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        org.junit.jupiter.api.Assertions.assertTrue(metrics.contains("uri=\"/api/v1/agreements/*\""), "templated uri tag");
+        org.junit.jupiter.api.Assertions.assertFalse(metrics.contains("/2031/regions/07"), "no tag per path");
     }
 }

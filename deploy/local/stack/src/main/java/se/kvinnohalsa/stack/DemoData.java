@@ -11,13 +11,13 @@ import java.time.Duration;
  * Loads the demo data through the gateway's public API, as a client would. Idempotent: loading twice (a restart
  * without --fresh) leaves the data as it was.
  */
-final class DemoData {
+public final class DemoData {
 
     private final URI gateway;
     private final Tokens tokens;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    DemoData(URI gateway, Tokens tokens) {
+    public DemoData(URI gateway, Tokens tokens) {
         this.gateway = gateway;
         this.tokens = tokens;
     }
@@ -25,8 +25,10 @@ final class DemoData {
     static final String JSON = "application/json";
 
     /** In dependency order: reports need the published allocations, which reach reporting-service as events. */
-    void load() throws IOException, InterruptedException {
+    public void load() throws IOException, InterruptedException {
         AllocationDemoData.load(this);
+        ReportingDemoData.load(this);
+        IndicatorsDemoData.load(this);
     }
 
     HttpResponse<String> send(String method, String path, String role, String region, String contentType, String body)

@@ -1,0 +1,167 @@
+package se.kvinnohalsa.stack;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One service of the platform as a process of its own, from its Quarkus build ({@code target/quarkus-app}), configured
+ * by environment variables as in production. Used by the local stack and by the end-to-end tests.
+ */
+public final class ServiceProcess implements AutoCloseable {
+
+    public static final List<String> SERVICES = List.of("allocation-service", "reporting-service", "indicators-service", "gateway");
+    private static final String HEAP = "-Xmx256m";
+    private static final Duration STOP_GRACE = Duration.ofSeconds(20);
+    private static final long HEALTH_POLL_MS = 500;
+    /** USER_HZ of Linux' /proc/<pid>/stat: 100 on every common platform. */
+    private static final long CLOCK_TICKS_PER_SECOND = 100;
+
+    private final String name;
+    private final int port;
+    private final Process process;
+    private final Instant launched;
+
+    private ServiceProcess(String name, int port, Process process) {
+        this.name = name;
+        this.port = port;
+        this.process = process;
+        this.launched = Instant.now();
+    }
+
+    public static Path jar(Path root, String service) {
+        return root.resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
+    }
+
+    /**
+     * The settings of one service: its port, its own database (the gateway has none), Kafka, the key that verifies
+     * tokens, and where the gateway finds the services.
+     */
+    public static Map<String, String> environment(String service, Map<String, Integer> ports, PostgresServer postgres,
+                                                  KafkaBroker kafka, LocalKeys keys) {
+        Map<String, String> env = new HashMap<>();
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(ports.get(service)));
+        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", keys.publicKeyFile().toUri().toString());
+        env.put("MP_JWT_VERIFY_ISSUER", LocalKeys.ISSUER);
+        String database = service.replace("-service", "");
+        if (DevStack.DATABASES.contains(database)) {
+            env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(database));
+            env.put("QUARKUS_DATASOURCE_USERNAME", PostgresServer.USER);
+            env.put("QUARKUS_DATASOURCE_PASSWORD", PostgresServer.PASSWORD);
+        }
+        env.put("GATEWAY_UPSTREAM_ALLOCATION_URL", "http://localhost:" + ports.get("allocation-service"));
+        env.put("GATEWAY_UPSTREAM_REPORTING_URL", "http://localhost:" + ports.get("reporting-service"));
+        env.put("GATEWAY_UPSTREAM_INDICATORS_URL", "http://localhost:" + ports.get("indicators-service"));
+        return env;
+    }
+
+    /** Starts the service; its output goes to {@code log}. */
+    public static ServiceProcess launch(Path jar, String name, int port, Map<String, String> env, Path log) throws IOException {
+        if (!Files.exists(jar)) {
+            throw new IOException(jar + " missing: build with ./mvnw package -DskipTests");
+        }
+        Files.createDirectories(log.getParent());
+        ProcessBuilder builder = new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                HEAP, "-XX:+UseSerialGC", "-jar", jar.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().putAll(env);
+        return new ServiceProcess(name, port, builder.start());
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public URI uri() {
+        return URI.create("http://localhost:" + port);
+    }
+
+    /** Waits until /q/health answers UP; returns the time since launch. */
+    public Duration awaitHealthy(Duration timeout) throws IOException, InterruptedException {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest request = HttpRequest.newBuilder(uri().resolve("/q/health")).timeout(Duration.ofSeconds(5)).build();
+        Instant deadline = launched.plus(timeout);
+        String last = "no answer";
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IOException(name + " exited with " + process.exitValue() + ", see its log");
+            }
+            try {
+                HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200) {
+                    return Duration.between(launched, Instant.now());
+                }
+                last = response.statusCode() + " " + response.body();
+            } catch (IOException notYet) {
+                last = notYet.toString();
+            }
+            Thread.sleep(HEALTH_POLL_MS);
+        }
+        throw new IOException(name + " not healthy within " + timeout + ": " + last);
+    }
+
+    /** Resident set size, where the OS tells (Linux /proc); for the operator's eye only. */
+    public String residentMemory() {
+        Path status = Path.of("/proc", Long.toString(process.pid()), "status");
+        try {
+            return Files.readAllLines(status).stream().filter(l -> l.startsWith("VmRSS:"))
+                    .map(l -> Long.parseLong(l.replaceAll("\\D", "")) / 1024 + " MB").findFirst().orElse("unknown");
+        } catch (IOException | NumberFormatException e) {
+            return "unknown";
+        }
+    }
+
+    /**
+     * CPU time the process has used so far (user + system), where the OS tells (Linux /proc); -1 elsewhere. For
+     * benchmarks that print what a request costs each process.
+     */
+    public long cpuMillis() {
+        Path stat = Path.of("/proc", Long.toString(process.pid()), "stat");
+        try {
+            String line = Files.readString(stat);
+            // Fields after the command name, which is in parentheses and may hold spaces: utime and stime are 14 and 15.
+            String[] fields = line.substring(line.lastIndexOf(')') + 2).split(" ");
+            long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            return ticks * 1000 / CLOCK_TICKS_PER_SECOND;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /** Asks the service to stop (SIGTERM); kills it if it has not within the grace period. */
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(STOP_GRACE.toSeconds(), TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Stops several at once: every one gets its SIGTERM before waiting for any. */
+    public static void closeAll(List<ServiceProcess> services) {
+        services.forEach(s -> s.process.destroy());
+        services.forEach(ServiceProcess::close);
+    }
+}
