@@ -1,5 +1,16 @@
 package se.kvinnohalsa.reporting.report;
 
+import jakarta.ws.rs.ForbiddenException;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import se.kvinnohalsa.events.http.FieldError;
+import se.kvinnohalsa.events.http.SecurityProblems;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -131,7 +142,8 @@ public class ReportResource {
                     + "report is late (decided by its first submission). Read-only until the board returns it. "
                     + "If-Match is optional here: when sent, a stale one is 412. Emits report.submitted.")
     @APIResponse(responseCode = "200", description = "Submitted", headers = @Header(name = "ETag", description = ETAG))
-    @APIResponse(responseCode = "403", description = "A reporter of another region")
+    @APIResponse(responseCode = "400", description = "receivedAt is not an ISO 8601 instant")
+    @APIResponse(responseCode = "403", description = "A reporter of another region, or receivedAt from anyone but an admin")
     @APIResponse(responseCode = "404", description = "No such year or region, or no report to submit")
     @APIResponse(responseCode = "409", description = "Submitted or accepted already")
     @APIResponse(responseCode = "412", description = "If-Match names an older version")
@@ -141,10 +153,26 @@ public class ReportResource {
                      "errors": [{"field": "spending", "message": "spending per focus area, or a notSplitReason saying why it cannot be split"},
                                 {"field": "workforcePlan", "message": "a workforce plan (kompetensförsörjningsplan): periodFrom, periodTo, professions"}]}""")))
     public Response submit(@PathParam("year") int year, @PathParam("regionCode") String regionCode,
-                           @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+                           @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                           @Parameter(description = "Admins only: when a report that came by other means (e-mail, paper) was "
+                                   + "received, e.g. 2025-03-28T09:00:00Z; lateness is judged by it. Not in the future.")
+                           @QueryParam("receivedAt") String receivedAt, @Context UriInfo uri) {
         reports.requireYearAndRegion(year, regionCode);
         RegionAccess.requireWriterFor(token, regionCode);
-        ReportView report = reports.submit(year, regionCode, ifMatch, token.getName());
+        Instant received = null;
+        if (receivedAt != null) {
+            if (!token.getGroups().contains(RegionAccess.ADMIN)) {
+                throw new ForbiddenException("Only an admin may record when a report was received");
+            }
+            try {
+                received = Instant.parse(receivedAt);
+            } catch (DateTimeParseException e) {
+                return SecurityProblems.problem(400, "Bad Request", "receivedAt is not an ISO 8601 instant", uri.getPath(),
+                        Map.of("errors", List.of(new FieldError("receivedAt", "'" + receivedAt
+                                + "' is not an ISO 8601 instant, e.g. 2025-03-28T09:00:00Z")))).build();
+            }
+        }
+        ReportView report = reports.submit(year, regionCode, ifMatch, token.getName(), received);
         return Response.ok(report).tag(new jakarta.ws.rs.core.EntityTag(String.valueOf(report.version()))).build();
     }
 }

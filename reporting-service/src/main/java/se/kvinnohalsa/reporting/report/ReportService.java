@@ -133,8 +133,13 @@ public class ReportService {
         return StatusChange.of(year, regionCode).stream().map(HistoryView::of).toList();
     }
 
+    /**
+     * Submits the report. {@code receivedAt} (admins only, checked by the caller): when a report that came by other
+     * means was received; it stands for the submission time, lateness included, and the audit trail says who
+     * recorded it and when.
+     */
     @Transactional
-    public ReportView submit(int year, String regionCode, String ifMatch, String user) {
+    public ReportView submit(int year, String regionCode, String ifMatch, String user, Instant receivedAt) {
         KnownAgreement agreement = requireYearAndRegion(year, regionCode);
         lock(year, regionCode);
         Report report = require(year, regionCode);
@@ -147,7 +152,11 @@ public class ReportService {
         if (!errors.isEmpty()) {
             throw new InvalidContentException("The report is not ready for submission: " + errors.size() + " problem(s)", errors);
         }
-        Instant now = clock.instant();
+        Instant recordedAt = clock.instant();
+        if (receivedAt != null && receivedAt.isAfter(recordedAt)) {
+            throw new InvalidContentException("receivedAt", "must not be in the future");
+        }
+        Instant now = receivedAt == null ? recordedAt : receivedAt;
         ReportStatus from = report.status;
         if (report.firstSubmittedAt == null) {
             // Lateness is decided by the first submission: a report returned and completed later is not late for that.
@@ -160,7 +169,8 @@ public class ReportService {
         report.version++;
         report.updatedAt = now;
         report.updatedBy = user;
-        StatusChange.record(report, StatusChange.Action.SUBMITTED, from, now, user, null);
+        StatusChange.record(report, StatusChange.Action.SUBMITTED, from, now, user,
+                receivedAt == null ? null : "received " + receivedAt + ", recorded " + recordedAt);
         outbox.publish(new ReportSubmittedV1(year, regionCode, now, report.late,
                 content.spending() == null ? null : content.spending().totalSpentSek(),
                 report.spendingSplit == SpendingSplit.FULLY_SPLIT,

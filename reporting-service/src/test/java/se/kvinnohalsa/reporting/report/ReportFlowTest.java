@@ -113,6 +113,29 @@ class ReportFlowTest {
     }
 
     @Test
+    void anAdminRecordsWhenAReportThatCameByOtherMeansWasReceived() {
+        Api.reporter("13").body(Api.json(report())).put(PATH + "13").then().statusCode(201);
+        // Recorded in May, well after the deadline (2032-03-31).
+        QuarkusMock.installMockForType(Clock.fixed(Instant.parse("2032-05-10T08:00:00Z"), ZoneOffset.UTC), Clock.class);
+        // Only admins may say when; the time must be an ISO instant and not in the future. Nothing is submitted meanwhile.
+        Api.reporter("13").queryParam("receivedAt", "2032-03-30T09:00:00Z").post(PATH + "13/submission").then()
+                .statusCode(403).contentType("application/problem+json");
+        Api.admin().queryParam("receivedAt", "30 mars 2032").post(PATH + "13/submission").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("receivedAt"));
+        Api.admin().queryParam("receivedAt", "2032-05-11T00:00:00Z").post(PATH + "13/submission").then().statusCode(422)
+                .body("errors[0].field", equalTo("receivedAt"));
+        given().get(PATH + "13/status").then().body("status", equalTo("DRAFT"));
+
+        // Received at 23:30 on the deadline day in Stockholm, recorded in May: on time, at the time it was received.
+        Api.admin().queryParam("receivedAt", "2032-03-31T21:30:00Z").post(PATH + "13/submission").then()
+                .log().ifValidationFails().statusCode(200).body("status", equalTo("SUBMITTED"))
+                .body("submittedAt", equalTo("2032-03-31T21:30:00Z")).body("late", equalTo(false));
+        Api.admin().get(PATH + "13/history").then().statusCode(200)
+                .body("[1].action", equalTo("SUBMITTED")).body("[1].changedBy", equalTo("admin-local"))
+                .body("[1].comment", containsString("received 2032-03-31T21:30:00Z"));
+    }
+
+    @Test
     void reviewingADraftIsAConflict() {
         Api.reporter("06").body(Api.json(report())).put(PATH + "06").then().statusCode(201);
         Api.admin().body("{\"decision\": \"ACCEPT\"}").post(PATH + "06/review").then().statusCode(409)

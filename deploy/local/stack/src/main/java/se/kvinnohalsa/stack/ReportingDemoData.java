@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +24,11 @@ import java.util.regex.Pattern;
  * interrupted run is submitted as it is.
  */
 final class ReportingDemoData {
+
+    private static final Instant FIRST_RECEIVED = Instant.parse("2025-03-14T09:00:00Z");
+    private static final int RECEIVED_EVERY_HOURS = 16;
+    private static final int LATE_AFTER_DAYS = 21;
+    private static final Set<String> LATE = Set.of("09", "25");
 
     private static final int YEAR = 2024;
     /** The reports need the 2024 agreement and allocations, which reach reporting-service as events. */
@@ -97,7 +103,9 @@ final class ReportingDemoData {
                 created++;
             }
             if (status.equals("DRAFT") || status.equals("RETURNED")) {
-                expect(api.send("POST", path(region) + "/submission", "reporter", region, null, null), 200);
+                // Recorded by an admin with the (illustrative) day each report came in, so lateness shows as it would have.
+                expect(api.send("POST", path(region) + "/submission?receivedAt=" + receivedAt(region, index), "admin", null,
+                        null, null), 200);
                 status = "SUBMITTED";
             }
             if (status.equals("SUBMITTED") && !AWAITING_REVIEW.contains(region)) {
@@ -108,6 +116,14 @@ final class ReportingDemoData {
         }
         LocalStack.log("reporting demo data: " + created + " of 21 regions' 2024 reports created; all submitted, "
                 + (21 - AWAITING_REVIEW.size()) + " accepted, " + AWAITING_REVIEW + " awaiting review");
+    }
+
+    /** Illustrative: most reports in the two weeks before the deadline (2025-03-31), two a few days after it. */
+    private static String receivedAt(String region, int index) {
+        if (LATE.contains(region)) {
+            return FIRST_RECEIVED.plus(Duration.ofDays(LATE_AFTER_DAYS)).toString();
+        }
+        return FIRST_RECEIVED.plus(Duration.ofHours(RECEIVED_EVERY_HOURS * (long) index)).toString();
     }
 
     /** Polls the public status of every region until reporting-service knows the 2024 agreement and allocations. */
