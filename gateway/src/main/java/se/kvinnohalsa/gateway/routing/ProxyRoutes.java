@@ -22,13 +22,13 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 import se.kvinnohalsa.gateway.access.AccessRules;
 import se.kvinnohalsa.gateway.limit.TokenBuckets;
+import se.kvinnohalsa.gateway.upstream.UpstreamClient;
 
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Routes /api/v1/* by path prefix to the services with Vert.x's reverse proxy (bodies stream through, hop-by-hop
@@ -175,8 +175,7 @@ public class ProxyRoutes {
                     return response;
                 }).recover(failure -> {
                     breaker.failed();
-                    boolean timeout = failure instanceof TimeoutException
-                            || String.valueOf(failure.getMessage()).contains("timeout period");
+                    boolean timeout = UpstreamClient.isTimeout(failure);
                     int status = timeout ? 504 : 502;
                     String detail = timeout ? "The " + name + " service did not answer in time"
                             : "The " + name + " service cannot be reached";
