@@ -59,7 +59,8 @@ class OpenApiTest {
     void everyEndpointIsDocumented() {
         Map<String, JsonNode> operations = operations(openapi());
         assertTrue(operations.keySet().containsAll(ENDPOINTS),
-                "missing from the document: " + new TreeSet<>(ENDPOINTS).stream().filter(e -> !operations.containsKey(e)).toList());
+                "missing from the document: "
+                        + new TreeSet<>(ENDPOINTS).stream().filter(e -> !operations.containsKey(e)).toList());
         operations.forEach((name, operation) -> {
             if (operation.path("summary").asText().isBlank()) {
                 failures.add(name + ": no summary");
@@ -132,7 +133,7 @@ class OpenApiTest {
             JsonNode operation = entry.getValue();
             boolean answersErrors = false;
             int examples = 0;
-            for (Iterator<Map.Entry<String, JsonNode>> it = operation.path("responses").fields(); it.hasNext(); ) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = operation.path("responses").fields(); it.hasNext();) {
                 Map.Entry<String, JsonNode> response = it.next();
                 if (!response.getKey().startsWith("4")) {
                     continue;
@@ -200,13 +201,17 @@ class OpenApiTest {
             compare(openapi, "drift", schema, json.readTree("""
                     {"year": 2024, "version": "1", "publishedAt": "2024-02-29T14:03:12Z", "publishedBy": "admin-local",
                      "totalSek": 1517000000, "publishedTo": "everyone"}"""), true);
-            compare(openapi, "drift", schema, json.readTree("""
-                    {"year": 2024, "version": 1, "publishedAt": "2024-02-29T14:03:12Z", "publishedBy": "admin-local"}"""), true);
+            compare(openapi, "drift", schema, json.readTree(
+                    """
+                            {"year": 2024, "version": 1, "publishedAt": "2024-02-29T14:03:12Z", "publishedBy": "admin-local"}"""),
+                    true);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        assertEquals(List.of("drift.version: expected integer, found \"1\"", "drift: fields [publishedTo] not in the schema",
-                "drift: fields [totalSek] of the schema missing"), failures);
+        assertEquals(
+                List.of("drift.version: expected integer, found \"1\"", "drift: fields [publishedTo] not in the schema",
+                        "drift: fields [totalSek] of the schema missing"),
+                failures);
     }
 
     private void checkExamples(JsonNode openapi, String where, JsonNode holder, boolean response) {
@@ -326,7 +331,8 @@ class OpenApiTest {
     }
 
     private static JsonNode openapi() {
-        String document = given().accept(JSON).get("/q/openapi?format=json").then().statusCode(200).extract().asString();
+        String document = given().accept(JSON).get("/q/openapi?format=json").then().statusCode(200).extract()
+                .asString();
         try {
             return new ObjectMapper().readTree(document);
         } catch (IOException e) {

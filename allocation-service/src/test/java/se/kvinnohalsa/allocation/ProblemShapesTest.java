@@ -13,9 +13,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.junit.jupiter.api.Test;
-import se.kvinnohalsa.events.http.InvalidContentException;
-import se.kvinnohalsa.events.http.RegionAccess;
 import se.kvinnohalsa.stack.Infrastructure;
+import se.kvinnohalsa.support.access.RegionAccess;
+import se.kvinnohalsa.support.problem.InvalidContentException;
 
 import java.util.List;
 
@@ -96,7 +96,8 @@ class ProblemShapesTest {
     void missingTokenIs401AndOtherRegionIs403() {
         given().contentType("application/json").body("{\"year\": 2024, \"lines\": []}")
                 .post("/test-only/problems/23").then().statusCode(401).contentType("application/problem+json");
-        given().contentType("application/json").header("Authorization", "Bearer not.a.jwt").body("{\"year\": 2024, \"lines\": []}")
+        given().contentType("application/json").header("Authorization", "Bearer not.a.jwt")
+                .body("{\"year\": 2024, \"lines\": []}")
                 .post("/test-only/problems/23").then().statusCode(401).contentType("application/problem+json");
         given().contentType("application/json").header("Authorization", token("reporter", "01"))
                 .body("{\"year\": 2024, \"lines\": []}")

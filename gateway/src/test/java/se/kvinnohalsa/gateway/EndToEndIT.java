@@ -1,15 +1,11 @@
 package se.kvinnohalsa.gateway;
 
-import io.restassured.RestAssured;
 import io.restassured.specification.RequestSpecification;
-import org.junit.jupiter.api.AfterAll;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import se.kvinnohalsa.stack.DemoData;
-import se.kvinnohalsa.stack.DevStack;
-import se.kvinnohalsa.stack.Infrastructure;
+import se.kvinnohalsa.gateway.system.PackagedSystem;
 import se.kvinnohalsa.stack.KafkaProbe;
-import se.kvinnohalsa.stack.Ports;
 import se.kvinnohalsa.stack.ServiceProcess;
 
 import java.net.URI;
@@ -17,90 +13,48 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The whole system as in production: the three services and the gateway as processes of their own from their
- * Quarkus builds, on the real PostgreSQL and Kafka, loaded with the local stack's demo data through the gateway.
- * Runs after packaging (failsafe), so every service's build is there.
+ * The whole system as in production ({@link PackagedSystem}): the three services and the gateway as processes of their
+ * own, on the real PostgreSQL and Kafka, with the demo data. Runs after packaging (failsafe).
  */
 class EndToEndIT {
 
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(240);
     private static final int BENCHMARK_THREADS = 4;
     /** Long enough for the JIT to compile both paths: the first seconds of a fresh JVM run several times slower. */
     private static final Duration BENCHMARK_WARMUP = Duration.ofSeconds(10);
     private static final Duration BENCHMARK_ROUND = Duration.ofSeconds(4);
     private static final int BENCHMARK_ROUNDS = 3;
-    private static final Path LOGS = Path.of("target/e2e-logs");
 
-    private static final List<ServiceProcess> services = new ArrayList<>();
-    private static final Map<String, Integer> ports = new LinkedHashMap<>();
-    private static Infrastructure infrastructure;
+    private static PackagedSystem system;
 
     @BeforeAll
-    static void startTheSystem() throws Exception {
-        Path root = Path.of("..").toAbsolutePath().normalize();
-        assumeTrue(ServiceProcess.SERVICES.stream().allMatch(s -> Files.exists(ServiceProcess.jar(root, s))),
-                "every service is packaged (run ./mvnw verify from the top)");
-        if (Files.exists(LOGS)) {
-            try (var old = Files.list(LOGS)) {
-                for (Path log : old.toList()) {
-                    Files.delete(log);
-                }
-            }
-        }
-        infrastructure = Infrastructure.shared();
-        DevStack.DATABASES.forEach(infrastructure.postgres()::createDatabase);
-        ServiceProcess.SERVICES.forEach(s -> ports.put(s, Ports.free()));
-        for (String service : ServiceProcess.SERVICES) {
-            Map<String, String> env = ServiceProcess.environment(service, ports, infrastructure.postgres(),
-                    infrastructure.kafka(), infrastructure.keys());
-            // The throughput comparison measures the proxy, not the rate limit.
-            env.put("GATEWAY_RATE_LIMIT_REQUESTS_PER_SECOND", "1000000");
-            env.put("GATEWAY_RATE_LIMIT_BURST", "1000000");
-            services.add(ServiceProcess.launch(ServiceProcess.jar(root, service), service, ports.get(service), env,
-                    LOGS.resolve(service + ".log")));
-        }
-        for (ServiceProcess service : services) {
-            Duration took = service.awaitHealthy(START_TIMEOUT);
-            System.out.printf("[e2e] %s UP after %d ms, resident memory %s%n", service.name(), took.toMillis(), service.residentMemory());
-        }
-        new DemoData(gateway(), infrastructure.tokens()).load();
-    }
-
-    @AfterAll
-    static void stopTheSystem() {
-        ServiceProcess.closeAll(services);
+    static void startTheSystem() {
+        system = PackagedSystem.get();
     }
 
     private static URI gateway() {
-        return URI.create("http://localhost:" + ports.get("gateway"));
+        return system.gateway();
     }
 
     private static RequestSpecification at(String service) {
-        return given().baseUri("http://localhost").port(ports.get(service));
+        return system.at(service);
     }
 
     private static RequestSpecification as(String service, String role, String region) {
-        return at(service).header("Authorization", "Bearer " + infrastructure.tokens().issue(role, region))
-                .contentType("application/json");
+        return system.as(service, role, region);
     }
 
     @Test
@@ -142,13 +96,13 @@ class EndToEndIT {
         as("gateway", "reporter", "01").header("X-Request-Id", requestId).body("""
                 {"reference": "RS 2025/77", "decidedOn": "2025-06-02", "decidedBy": "Regionstyrelsen",
                  "lines": [{"unit": "Kvinnosjukvården", "amountSek": %d}]}""".formatted(total))
-                .put("/api/v1/agreements/2025/regions/01/decision").then().statusCode(org.hamcrest.Matchers.oneOf(200, 201))
+                .put("/api/v1/agreements/2025/regions/01/decision").then().statusCode(Matchers.oneOf(200, 201))
                 .header("X-Request-Id", requestId);
-        var events = new KafkaProbe(infrastructure.kafka().bootstrapServers()).read("allocation-events",
+        var events = new KafkaProbe(system.infrastructure().kafka().bootstrapServers()).read("allocation-events",
                 r -> requestId.equals(KafkaProbe.header(r, "request-id")), r -> !r.isEmpty(), Duration.ofSeconds(30));
         assertEquals(1, events.size(), "the decision-recorded event carries the request id");
         assertEquals("se.kvinnohalsa.allocation.decision-recorded.v1", KafkaProbe.header(events.get(0), "ce_type"));
-        String log = Files.readString(LOGS.resolve("allocation-service.log"));
+        String log = Files.readString(system.log("allocation-service"));
         assertTrue(log.contains("[req:" + requestId + "]"), "allocation-service logged under the request id");
     }
 
@@ -158,10 +112,10 @@ class EndToEndIT {
      */
     @Test
     void throughputOfOnePublicGetThroughTheGatewayVersusStraightToTheService() throws Exception {
-        URI direct = URI.create("http://localhost:" + ports.get("allocation-service") + "/api/v1/regions");
+        URI direct = URI.create("http://localhost:" + system.port("allocation-service") + "/api/v1/regions");
         URI proxied = gateway().resolve("/api/v1/regions");
-        ServiceProcess service = services.get(0);
-        ServiceProcess gateway = services.get(services.size() - 1);
+        ServiceProcess service = system.service("allocation-service");
+        ServiceProcess gateway = system.service("gateway");
         measure(direct, BENCHMARK_WARMUP);
         measure(proxied, BENCHMARK_WARMUP);
         double directRate = 0;
@@ -180,9 +134,11 @@ class EndToEndIT {
             gatewayCpu += gateway.cpuMillis() - gatewayBefore;
         }
         System.out.printf("[benchmark] GET /api/v1/regions with %d clients: straight to allocation-service %.0f req/s, "
-                        + "through the gateway %.0f req/s: %.1f %% of direct%n", BENCHMARK_THREADS, directRate / BENCHMARK_ROUNDS,
+                + "through the gateway %.0f req/s: %.1f %% of direct%n", BENCHMARK_THREADS,
+                directRate / BENCHMARK_ROUNDS,
                 proxiedRate / BENCHMARK_ROUNDS, 100 * proxiedRate / directRate);
-        System.out.printf("[benchmark] CPU per request through the gateway: gateway %.3f ms, allocation-service %.3f ms%n",
+        System.out.printf(
+                "[benchmark] CPU per request through the gateway: gateway %.3f ms, allocation-service %.3f ms%n",
                 (double) gatewayCpu / proxiedRequests, (double) serviceCpu / proxiedRequests);
         assertTrue(proxiedRate > 0 && directRate > 0);
     }

@@ -9,6 +9,7 @@ import io.vertx.core.json.JsonObject;
 import se.kvinnohalsa.stack.InfrastructureTestResource;
 import se.kvinnohalsa.stack.Ports;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -39,7 +40,8 @@ public class StubUpstreams implements QuarkusTestResourceLifecycleManager {
         HttpServer server = vertx.createHttpServer().requestHandler(request -> request.body()
                 .onSuccess(body -> answer(name, request, body)));
         try {
-            return server.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS).actualPort();
+            return server.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS)
+                    .actualPort();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -48,11 +50,14 @@ public class StubUpstreams implements QuarkusTestResourceLifecycleManager {
     private void answer(String name, HttpServerRequest request, Buffer body) {
         String path = request.path();
         String accept = request.getHeader("Accept");
-        ContractFixtures.Reply fixture = "application/json".equals(accept) ? ContractFixtures.reply(name, request.uri()) : null;
+        ContractFixtures.Reply fixture = "application/json".equals(accept)
+                ? ContractFixtures.reply(name, request.uri())
+                : null;
         if (fixture != null) {
             long delay = fixture.slow() ? SLOW_MS : 1;
             vertx.setTimer(delay, t -> request.response().setStatusCode(fixture.status())
-                    .putHeader("Content-Type", fixture.status() >= 400 ? "application/problem+json" : "application/json")
+                    .putHeader("Content-Type",
+                            fixture.status() >= 400 ? "application/problem+json" : "application/json")
                     .end(fixture.body()));
             return;
         }
@@ -63,7 +68,7 @@ public class StubUpstreams implements QuarkusTestResourceLifecycleManager {
         if (path.endsWith("/large")) {
             request.response().setChunked(true).putHeader("Content-Type", "application/octet-stream");
             byte[] chunk = new byte[64 * 1024];
-            java.util.Arrays.fill(chunk, (byte) 'x');
+            Arrays.fill(chunk, (byte) 'x');
             for (int written = 0; written < LARGE_BODY_BYTES; written += chunk.length) {
                 request.response().write(Buffer.buffer(chunk));
             }

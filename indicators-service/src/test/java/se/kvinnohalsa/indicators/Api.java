@@ -1,6 +1,7 @@
 package se.kvinnohalsa.indicators;
 
 import io.restassured.specification.RequestSpecification;
+import org.hamcrest.Matchers;
 import se.kvinnohalsa.stack.Infrastructure;
 
 import java.io.IOException;
@@ -8,6 +9,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -48,7 +50,7 @@ public final class Api {
                     .map(l -> l.split(",", -1)).toList();
             String[] header = rows.get(0);
             return rows.subList(1, rows.size()).stream().map(r -> {
-                Map<String, String> row = new java.util.LinkedHashMap<>();
+                Map<String, String> row = new LinkedHashMap<>();
                 for (int i = 0; i < header.length; i++) {
                     row.put(header[i], i < r.length ? r[i] : "");
                 }
@@ -67,8 +69,10 @@ public final class Api {
      */
     public static String postpartumCsv() {
         List<Map<String, String>> rows = csv("postpartum-visit-2023-24.csv");
-        String current = rows.stream().map(r -> String.join(",", r.get("region_code"), CURRENT, "ALL", r.get("value"), "", "",
-                r.get("clinic_min"), r.get("clinic_max"))).collect(Collectors.joining("\n"));
+        String current = rows.stream()
+                .map(r -> String.join(",", r.get("region_code"), CURRENT, "ALL", r.get("value"), "", "",
+                        r.get("clinic_min"), r.get("clinic_max")))
+                .collect(Collectors.joining("\n"));
         String previous = rows.stream().map(r -> String.join(",", r.get("region_code"), PREVIOUS, "ALL",
                 r.get("previous_value"), "", "", "", "")).collect(Collectors.joining("\n"));
         return HEADER + "\n" + current + "\n" + previous + "\n";
@@ -86,6 +90,6 @@ public final class Api {
                 target == null ? "null" : target,
                 Arrays.stream(groups).map(g -> "\"" + g + "\"").collect(Collectors.joining(",", "[", "]")));
         admin().contentType("application/json").body(body).put("/api/v1/indicators/" + code)
-                .then().statusCode(org.hamcrest.Matchers.oneOf(200, 201));
+                .then().statusCode(Matchers.oneOf(200, 201));
     }
 }

@@ -23,8 +23,11 @@ class OpenApiTest {
                 .body("paths", hasKey("/api/v1/indicators/{code}/series"))
                 .body("paths", hasKey("/api/v1/indicators/{code}/history"))
                 .body("paths", hasKey("/api/v1/indicators/latest"))
-                .body("paths.'/api/v1/indicators/{code}/observations'.post.requestBody.content.'text/csv'.examples", notNullValue())
-                .body("paths.'/api/v1/indicators/{code}/observations'.post.requestBody.content.'application/json'.examples", notNullValue())
-                .body("paths.'/api/v1/indicators/{code}'.put.requestBody.content.'application/json'.examples", notNullValue());
+                .body("paths.'/api/v1/indicators/{code}/observations'.post.requestBody.content.'text/csv'.examples",
+                        notNullValue())
+                .body("paths.'/api/v1/indicators/{code}/observations'.post.requestBody.content.'application/json'.examples",
+                        notNullValue())
+                .body("paths.'/api/v1/indicators/{code}'.put.requestBody.content.'application/json'.examples",
+                        notNullValue());
     }
 }

@@ -102,7 +102,8 @@ public final class Api {
     public static Map<String, Object> report(Map<String, Long> lines, String notSplitReason) {
         Map<String, Object> spending = new LinkedHashMap<>();
         List<Object> spendingLines = new ArrayList<>();
-        lines.forEach((code, amount) -> spendingLines.add(new LinkedHashMap<>(Map.of("focusArea", code, "amountSek", amount))));
+        lines.forEach((code, amount) -> spendingLines
+                .add(new LinkedHashMap<>(Map.of("focusArea", code, "amountSek", amount))));
         spending.put("lines", spendingLines);
         spending.put("notSplitReason", notSplitReason);
         String firstArea = lines.isEmpty() ? "EFTERVARD" : lines.keySet().iterator().next();
@@ -115,11 +116,13 @@ public final class Api {
         report.put("spending", spending);
         report.put("activities", new ArrayList<>(List.of(activity)));
         report.put("situationAnalysis", new LinkedHashMap<>(Map.of("results", "Fler eftervårdsbesök",
-                "contributingFactors", "Ny mottagning", "challenges", "Rekrytering", "supportNeeds", "Nationella riktlinjer")));
+                "contributingFactors", "Ny mottagning", "challenges", "Rekrytering", "supportNeeds",
+                "Nationella riktlinjer")));
         report.put("workforcePlan", new LinkedHashMap<>(Map.of("periodFrom", 2025, "periodTo", 2035,
                 "professions", new ArrayList<>(List.of("barnmorskor", "läkare")))));
         report.put("postpartum", new LinkedHashMap<>(Map.of("visitSharePercent", 94.3,
-                "referralPathsPhysical", "Bäckenbottenmottagning", "referralPathsMental", "Psykolog på kvinnokliniken")));
+                "referralPathsPhysical", "Bäckenbottenmottagning", "referralPathsMental",
+                "Psykolog på kvinnokliniken")));
         return report;
     }
 

@@ -8,9 +8,9 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import se.kvinnohalsa.events.contract.AgreementChangedV1;
-import se.kvinnohalsa.events.outbox.Outbox;
-import se.kvinnohalsa.events.outbox.OutboxEvent;
 import se.kvinnohalsa.stack.KafkaProbe;
+import se.kvinnohalsa.support.outbox.Outbox;
+import se.kvinnohalsa.support.outbox.OutboxEvent;
 
 import java.time.Duration;
 import java.time.LocalDate;

@@ -18,7 +18,8 @@ class OpenApiTest {
 
     @Test
     void everyEndpointIsDocumentedWithExamples() {
-        String document = given().accept("application/json").get("/q/openapi?format=json").then().statusCode(200).extract().asString();
+        String document = given().accept("application/json").get("/q/openapi?format=json").then().statusCode(200)
+                .extract().asString();
         JsonPath openapi = JsonPath.from(document);
         Map<String, List<String>> endpoints = Map.of(
                 "/api/v1/reports/{year}/{regionCode}", List.of("put", "get"),
@@ -34,7 +35,8 @@ class OpenApiTest {
             assertNotNull(operation.get("summary"), "summary of " + method + " " + path);
         }));
         assertTrue(document.contains("\"examples\""));
-        for (String example : List.of("Jämtland Härjedalen, split", "incomplete", "return", "2024 (abridged)", "returned once", "submitted")) {
+        for (String example : List.of("Jämtland Härjedalen, split", "incomplete", "return", "2024 (abridged)",
+                "returned once", "submitted")) {
             assertTrue(document.contains("\"" + example + "\""), "example " + example);
         }
         assertFalse(openapi.getMap("paths.'/api/v1/reports/{year}/{regionCode}'.put.responses").isEmpty());

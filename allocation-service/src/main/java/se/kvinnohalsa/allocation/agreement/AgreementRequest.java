@@ -24,11 +24,13 @@ public record AgreementRequest(
 
     public static final String CODE = "[A-Z][A-Z0-9_]{0,49}";
 
-    public record Pool(@NotBlank @Pattern(regexp = CODE, message = "upper-case letters, digits and _, e.g. POPULATION") String code,
-                       @NotNull @PositiveOrZero Long amountSek) {
+    public record Pool(
+            @NotBlank @Pattern(regexp = CODE, message = "upper-case letters, digits and _, e.g. POPULATION") String code,
+            @NotNull @PositiveOrZero Long amountSek) {
     }
 
-    public record FocusArea(@NotBlank @Pattern(regexp = CODE, message = "upper-case letters, digits and _, e.g. EFTERVARD") String code,
-                            @NotBlank @Size(max = 500) String name) {
+    public record FocusArea(
+            @NotBlank @Pattern(regexp = CODE, message = "upper-case letters, digits and _, e.g. EFTERVARD") String code,
+            @NotBlank @Size(max = 500) String name) {
     }
 }

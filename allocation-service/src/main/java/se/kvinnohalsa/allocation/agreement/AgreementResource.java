@@ -24,7 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import se.kvinnohalsa.events.http.SecurityProblems;
+import se.kvinnohalsa.support.problem.SecurityProblems;
 
 import java.util.List;
 
@@ -91,23 +91,15 @@ public class AgreementResource {
     @POST
     @RolesAllowed("admin")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create the agreement of a year",
-            description = "Pools add up to at most the total; pool and focus area codes are unique. Emits agreement.changed.")
+    @Operation(summary = "Create the agreement of a year", description = "Pools add up to at most the total; pool and focus area codes are unique. Emits agreement.changed.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "2024", value = EXAMPLE_2024)))
-    @APIResponse(responseCode = "201", description = "Created; Location names the agreement",
-            headers = @Header(name = "Location", description = "/api/v1/agreements/{year}", schema = @Schema(type = SchemaType.STRING)),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AgreementView.class),
-                    examples = @ExampleObject(name = "2024", value = CREATED_2024)))
+    @APIResponse(responseCode = "201", description = "Created; Location names the agreement", headers = @Header(name = "Location", description = "/api/v1/agreements/{year}", schema = @Schema(type = SchemaType.STRING)), content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AgreementView.class), examples = @ExampleObject(name = "2024", value = CREATED_2024)))
     @APIResponse(responseCode = "400", description = "Malformed JSON, a wrong type or an unknown field; errors name it")
     @APIResponse(responseCode = "401", description = "No or an invalid bearer token")
     @APIResponse(responseCode = "403", description = "Not an admin")
-    @APIResponse(responseCode = "409", description = "The year has an agreement already",
-            content = @Content(mediaType = SecurityProblems.PROBLEM_JSON, schema = @Schema(ref = "HttpProblem"),
-                    examples = @ExampleObject(name = "2024 exists", value = EXISTS_2024)))
+    @APIResponse(responseCode = "409", description = "The year has an agreement already", content = @Content(mediaType = SecurityProblems.PROBLEM_JSON, schema = @Schema(ref = "HttpProblem"), examples = @ExampleObject(name = "2024 exists", value = EXISTS_2024)))
     @APIResponse(responseCode = "415", description = "Content-Type other than application/json")
-    @APIResponse(responseCode = "422", description = "A rule is broken; errors name each field",
-            content = @Content(mediaType = SecurityProblems.PROBLEM_JSON, schema = @Schema(ref = "HttpProblem"),
-                    examples = @ExampleObject(name = "pools over the total", value = INVALID_2024)))
+    @APIResponse(responseCode = "422", description = "A rule is broken; errors name each field", content = @Content(mediaType = SecurityProblems.PROBLEM_JSON, schema = @Schema(ref = "HttpProblem"), examples = @ExampleObject(name = "pools over the total", value = INVALID_2024)))
     public Response create(@Valid @NotNull AgreementRequest request, @Context UriInfo uri) {
         AgreementView created = agreements.create(request, token.getName());
         return Response.created(uri.getAbsolutePathBuilder().path(Integer.toString(created.year())).build())
@@ -116,10 +108,8 @@ public class AgreementResource {
 
     @GET
     @Operation(summary = "Every agreement")
-    @APIResponse(responseCode = "200", description = "Every agreement, oldest year first",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(type = SchemaType.ARRAY, implementation = AgreementView.class),
-                    examples = @ExampleObject(name = "2024", value = "[" + AGREEMENT_2024 + "]")))
+    @APIResponse(responseCode = "200", description = "Every agreement, oldest year first", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = AgreementView.class), examples = @ExampleObject(name = "2024", value = "["
+            + AGREEMENT_2024 + "]")))
     public List<AgreementView> list() {
         return agreements.list();
     }
@@ -127,12 +117,8 @@ public class AgreementResource {
     @GET
     @Path("/{year}")
     @Operation(summary = "The agreement of a year")
-    @APIResponse(responseCode = "200", description = "The agreement; keyKind says whether each pool has a key",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AgreementView.class),
-                    examples = @ExampleObject(name = "2024", value = AGREEMENT_2024)))
-    @APIResponse(responseCode = "404", description = "No agreement for that year",
-            content = @Content(mediaType = SecurityProblems.PROBLEM_JSON, schema = @Schema(ref = "HttpProblem"),
-                    examples = @ExampleObject(name = "no agreement", value = NOT_FOUND_2031)))
+    @APIResponse(responseCode = "200", description = "The agreement; keyKind says whether each pool has a key", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AgreementView.class), examples = @ExampleObject(name = "2024", value = AGREEMENT_2024)))
+    @APIResponse(responseCode = "404", description = "No agreement for that year", content = @Content(mediaType = SecurityProblems.PROBLEM_JSON, schema = @Schema(ref = "HttpProblem"), examples = @ExampleObject(name = "no agreement", value = NOT_FOUND_2031)))
     public AgreementView get(@PathParam("year") int year) {
         return agreements.get(year);
     }

@@ -1,6 +1,6 @@
 package se.kvinnohalsa.allocation.agreement;
 
-import se.kvinnohalsa.events.http.FieldError;
+import se.kvinnohalsa.support.problem.FieldError;
 
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -7,10 +7,11 @@ import jakarta.transaction.Transactional;
 import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.NotFoundException;
 import se.kvinnohalsa.events.contract.AgreementChangedV1;
-import se.kvinnohalsa.events.http.FieldError;
-import se.kvinnohalsa.events.http.InvalidContentException;
-import se.kvinnohalsa.events.outbox.Outbox;
+import se.kvinnohalsa.support.outbox.Outbox;
+import se.kvinnohalsa.support.problem.FieldError;
+import se.kvinnohalsa.support.problem.InvalidContentException;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
@@ -18,6 +19,9 @@ import java.util.List;
 public class AgreementService {
 
     private static final int CONFLICT = 409;
+
+    @Inject
+    Clock clock;
 
     @Inject
     Outbox outbox;
@@ -39,9 +43,10 @@ public class AgreementService {
         agreement.title = request.title().strip();
         agreement.totalSek = request.totalSek();
         agreement.reportingDeadline = request.reportingDeadline();
-        agreement.createdAt = Instant.now();
+        agreement.createdAt = Instant.now(clock);
         agreement.createdBy = createdBy;
-        request.focusAreas().forEach(f -> agreement.focusAreas.add(new Agreement.FocusArea(f.code(), f.name().strip())));
+        request.focusAreas()
+                .forEach(f -> agreement.focusAreas.add(new Agreement.FocusArea(f.code(), f.name().strip())));
         if (request.conditions() != null) {
             request.conditions().forEach(c -> agreement.conditions.add(c.strip()));
         }

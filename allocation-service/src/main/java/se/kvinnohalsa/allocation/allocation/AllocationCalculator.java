@@ -14,7 +14,7 @@ public final class AllocationCalculator {
 
     /** A pool and its key: weights (WEIGHTS) or amounts (AMOUNTS) per region; regions not named get 0. */
     public record PoolInput(String code, long amountSek, KeyKind keyKind, Map<String, BigDecimal> weights,
-                            Map<String, Long> amounts) {
+            Map<String, Long> amounts) {
     }
 
     public record PoolAmount(String code, long amountSek) {

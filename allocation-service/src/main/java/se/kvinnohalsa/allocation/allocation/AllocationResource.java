@@ -25,7 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import se.kvinnohalsa.events.http.SecurityProblems;
+import se.kvinnohalsa.support.problem.SecurityProblems;
 
 import java.util.List;
 
@@ -155,26 +155,19 @@ public class AllocationResource {
     @Path("/pools/{poolCode}/key")
     @RolesAllowed("admin")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Set the distribution key of a pool",
-            description = "One weight per region (at least 0, each region at most once, at least one above 0; absent "
-                    + "regions weigh 0). Amounts follow by the largest remainder method in whole kronor.")
+    @Operation(summary = "Set the distribution key of a pool", description = "One weight per region (at least 0, each region at most once, at least one above 0; absent "
+            + "regions weigh 0). Amounts follow by the largest remainder method in whole kronor.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "key", value = """
             {"weights": [{"regionCode": "01", "weight": 2454821}, {"regionCode": "23", "weight": 132054}]}""")))
-    @APIResponse(responseCode = "200", description = "The key and the amounts it gives (a draft until published)",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PoolKeyView.class),
-                    examples = @ExampleObject(name = "2024 population pool", value = KEY_2024)))
+    @APIResponse(responseCode = "200", description = "The key and the amounts it gives (a draft until published)", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PoolKeyView.class), examples = @ExampleObject(name = "2024 population pool", value = KEY_2024)))
     @APIResponse(responseCode = "400", description = "Malformed JSON, a wrong type or an unknown field; errors name it")
     @APIResponse(responseCode = "401", description = "No or an invalid bearer token")
     @APIResponse(responseCode = "403", description = "Not an admin")
-    @APIResponse(responseCode = "404", description = "No such agreement or pool",
-            content = @Content(mediaType = SecurityProblems.PROBLEM_JSON, schema = @Schema(ref = "HttpProblem"),
-                    examples = @ExampleObject(name = "no such pool", value = NO_POOL)))
+    @APIResponse(responseCode = "404", description = "No such agreement or pool", content = @Content(mediaType = SecurityProblems.PROBLEM_JSON, schema = @Schema(ref = "HttpProblem"), examples = @ExampleObject(name = "no such pool", value = NO_POOL)))
     @APIResponse(responseCode = "415", description = "Content-Type other than application/json")
-    @APIResponse(responseCode = "422", description = "Unknown or repeated regions, more than 6 decimals, all weights zero",
-            content = @Content(mediaType = SecurityProblems.PROBLEM_JSON, schema = @Schema(ref = "HttpProblem"),
-                    examples = @ExampleObject(name = "regions", value = INVALID_KEY)))
+    @APIResponse(responseCode = "422", description = "Unknown or repeated regions, more than 6 decimals, all weights zero", content = @Content(mediaType = SecurityProblems.PROBLEM_JSON, schema = @Schema(ref = "HttpProblem"), examples = @ExampleObject(name = "regions", value = INVALID_KEY)))
     public PoolKeyView setKey(@PathParam("year") int year, @PathParam("poolCode") String poolCode,
-                              @Valid @NotNull KeyRequest request) {
+            @Valid @NotNull KeyRequest request) {
         return allocations.setWeights(year, poolCode, request);
     }
 
@@ -186,19 +179,15 @@ public class AllocationResource {
             + "themselves: whole kronor per region, adding up exactly to the pool.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "amounts", value = """
             {"amounts": [{"regionCode": "23", "amountSek": 7503287}, {"regionCode": "01", "amountSek": 142496713}]}""")))
-    @APIResponse(responseCode = "200", description = "The amounts per region (a draft until published)",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PoolKeyView.class),
-                    examples = @ExampleObject(name = "2024 rural pool", value = AMOUNTS_2024)))
+    @APIResponse(responseCode = "200", description = "The amounts per region (a draft until published)", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PoolKeyView.class), examples = @ExampleObject(name = "2024 rural pool", value = AMOUNTS_2024)))
     @APIResponse(responseCode = "400", description = "Malformed JSON, a wrong type or an unknown field; errors name it")
     @APIResponse(responseCode = "401", description = "No or an invalid bearer token")
     @APIResponse(responseCode = "403", description = "Not an admin")
     @APIResponse(responseCode = "404", description = "No such agreement or pool")
     @APIResponse(responseCode = "415", description = "Content-Type other than application/json")
-    @APIResponse(responseCode = "422", description = "Unknown or repeated regions, or a sum other than the pool",
-            content = @Content(mediaType = SecurityProblems.PROBLEM_JSON, schema = @Schema(ref = "HttpProblem"),
-                    examples = @ExampleObject(name = "one krona short", value = INVALID_AMOUNTS)))
+    @APIResponse(responseCode = "422", description = "Unknown or repeated regions, or a sum other than the pool", content = @Content(mediaType = SecurityProblems.PROBLEM_JSON, schema = @Schema(ref = "HttpProblem"), examples = @ExampleObject(name = "one krona short", value = INVALID_AMOUNTS)))
     public PoolKeyView setAmounts(@PathParam("year") int year, @PathParam("poolCode") String poolCode,
-                                  @Valid @NotNull AmountsRequest request) {
+            @Valid @NotNull AmountsRequest request) {
         return allocations.setAmounts(year, poolCode, request);
     }
 
@@ -206,9 +195,7 @@ public class AllocationResource {
     @Path("/allocations")
     @Operation(summary = "Every region's allocation", description = "DRAFT while the current keys give something not "
             + "published; PUBLISHED when they are exactly the latest published version.")
-    @APIResponse(responseCode = "200", description = "Every region's amount per pool, in whole kronor",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AllocationView.class),
-                    examples = @ExampleObject(name = "2024, published", value = ALLOCATIONS_2024)))
+    @APIResponse(responseCode = "200", description = "Every region's amount per pool, in whole kronor", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AllocationView.class), examples = @ExampleObject(name = "2024, published", value = ALLOCATIONS_2024)))
     @APIResponse(responseCode = "404", description = "No agreement for that year")
     public AllocationView current(@PathParam("year") int year) {
         return allocations.current(year);
@@ -217,22 +204,13 @@ public class AllocationResource {
     @POST
     @Path("/allocations/publish")
     @RolesAllowed("admin")
-    @Operation(summary = "Publish the current allocations as a new immutable version",
-            description = "Emits allocation.published. Publishing unchanged allocations again returns the latest version.")
-    @APIResponse(responseCode = "201", description = "Published as a new version; Location names it",
-            headers = @Header(name = "Location", description = "/api/v1/agreements/{year}/allocations/versions/{version}",
-                    schema = @Schema(type = SchemaType.STRING)),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VersionView.class),
-                    examples = @ExampleObject(name = "2024, version 1", value = VERSION_2024)))
-    @APIResponse(responseCode = "200", description = "Nothing changed since the latest version, which is returned",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VersionView.class),
-                    examples = @ExampleObject(name = "2024, version 1", value = VERSION_2024)))
+    @Operation(summary = "Publish the current allocations as a new immutable version", description = "Emits allocation.published. Publishing unchanged allocations again returns the latest version.")
+    @APIResponse(responseCode = "201", description = "Published as a new version; Location names it", headers = @Header(name = "Location", description = "/api/v1/agreements/{year}/allocations/versions/{version}", schema = @Schema(type = SchemaType.STRING)), content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VersionView.class), examples = @ExampleObject(name = "2024, version 1", value = VERSION_2024)))
+    @APIResponse(responseCode = "200", description = "Nothing changed since the latest version, which is returned", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VersionView.class), examples = @ExampleObject(name = "2024, version 1", value = VERSION_2024)))
     @APIResponse(responseCode = "401", description = "No or an invalid bearer token")
     @APIResponse(responseCode = "403", description = "Not an admin")
     @APIResponse(responseCode = "404", description = "No agreement for that year")
-    @APIResponse(responseCode = "409", description = "A pool has no key yet",
-            content = @Content(mediaType = SecurityProblems.PROBLEM_JSON, schema = @Schema(ref = "HttpProblem"),
-                    examples = @ExampleObject(name = "pool without key", value = POOL_WITHOUT_KEY)))
+    @APIResponse(responseCode = "409", description = "A pool has no key yet", content = @Content(mediaType = SecurityProblems.PROBLEM_JSON, schema = @Schema(ref = "HttpProblem"), examples = @ExampleObject(name = "pool without key", value = POOL_WITHOUT_KEY)))
     public Response publish(@PathParam("year") int year, @Context UriInfo uri) {
         AllocationService.Publication publication = allocations.publish(year, token.getName());
         if (!publication.created()) {
@@ -245,10 +223,8 @@ public class AllocationResource {
     @GET
     @Path("/allocations/versions")
     @Operation(summary = "Every published version of the year")
-    @APIResponse(responseCode = "200", description = "The versions, oldest first (empty before the first publication)",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(type = SchemaType.ARRAY, implementation = VersionView.class),
-                    examples = @ExampleObject(name = "2024", value = "[" + VERSION_2024 + "]")))
+    @APIResponse(responseCode = "200", description = "The versions, oldest first (empty before the first publication)", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = VersionView.class), examples = @ExampleObject(name = "2024", value = "["
+            + VERSION_2024 + "]")))
     @APIResponse(responseCode = "404", description = "No agreement for that year")
     public List<VersionView> versions(@PathParam("year") int year) {
         return allocations.versions(year);
@@ -257,12 +233,8 @@ public class AllocationResource {
     @GET
     @Path("/allocations/versions/{version}")
     @Operation(summary = "One published version, exactly as published")
-    @APIResponse(responseCode = "200", description = "The version's amounts; status is always PUBLISHED",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AllocationView.class),
-                    examples = @ExampleObject(name = "2024, version 1", value = ALLOCATIONS_2024)))
-    @APIResponse(responseCode = "404", description = "No agreement for that year, or no such version",
-            content = @Content(mediaType = SecurityProblems.PROBLEM_JSON, schema = @Schema(ref = "HttpProblem"),
-                    examples = @ExampleObject(name = "no such version", value = NO_VERSION)))
+    @APIResponse(responseCode = "200", description = "The version's amounts; status is always PUBLISHED", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AllocationView.class), examples = @ExampleObject(name = "2024, version 1", value = ALLOCATIONS_2024)))
+    @APIResponse(responseCode = "404", description = "No agreement for that year, or no such version", content = @Content(mediaType = SecurityProblems.PROBLEM_JSON, schema = @Schema(ref = "HttpProblem"), examples = @ExampleObject(name = "no such version", value = NO_VERSION)))
     public AllocationView version(@PathParam("year") int year, @PathParam("version") int version) {
         return allocations.version(year, version);
     }

@@ -12,11 +12,12 @@ import se.kvinnohalsa.allocation.agreement.KeyKind;
 import se.kvinnohalsa.allocation.agreement.PoolKeyEntry;
 import se.kvinnohalsa.allocation.region.Regions;
 import se.kvinnohalsa.events.contract.AllocationPublishedV1;
-import se.kvinnohalsa.events.http.FieldError;
-import se.kvinnohalsa.events.http.InvalidContentException;
-import se.kvinnohalsa.events.outbox.Outbox;
+import se.kvinnohalsa.support.outbox.Outbox;
+import se.kvinnohalsa.support.problem.FieldError;
+import se.kvinnohalsa.support.problem.InvalidContentException;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,7 +25,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeSet;
 
 /** Pools' keys, the allocations they give, and their immutable, versioned publications. */
@@ -32,6 +32,9 @@ import java.util.TreeSet;
 public class AllocationService {
 
     private static final int CONFLICT = 409;
+
+    @Inject
+    Clock clock;
 
     @Inject
     Regions regions;
@@ -113,7 +116,7 @@ public class AllocationService {
         AllocationPublication publication = new AllocationPublication();
         publication.year = year;
         publication.version = latest.map(p -> p.version + 1).orElse(1);
-        publication.publishedAt = Instant.now();
+        publication.publishedAt = Instant.now(clock);
         publication.publishedBy = publishedBy;
         publication.totalSek = result.totalSek();
         publication.persist();
@@ -130,9 +133,11 @@ public class AllocationService {
         }
         outbox.publish(new AllocationPublishedV1(year, publication.version, publication.totalSek,
                 publication.publishedAt, result.regions().stream()
-                .map(r -> new AllocationPublishedV1.RegionAllocation(r.regionCode(), r.totalSek(), r.pools().stream()
-                        .map(p -> new AllocationPublishedV1.PoolAmount(p.code(), p.amountSek())).toList()))
-                .toList()));
+                        .map(r -> new AllocationPublishedV1.RegionAllocation(r.regionCode(), r.totalSek(),
+                                r.pools().stream()
+                                        .map(p -> new AllocationPublishedV1.PoolAmount(p.code(), p.amountSek()))
+                                        .toList()))
+                        .toList()));
         return new Publication(versionView(publication), true);
     }
 
@@ -145,7 +150,8 @@ public class AllocationService {
     /** A published version exactly as it was published. */
     public AllocationView version(int year, int version) {
         AgreementService.require(year);
-        AllocationPublication publication = AllocationPublication.findById(new AllocationPublication.Key(year, version));
+        AllocationPublication publication = AllocationPublication
+                .findById(new AllocationPublication.Key(year, version));
         if (publication == null) {
             throw new NotFoundException("The allocations of " + year + " have no version " + version);
         }
@@ -160,14 +166,15 @@ public class AllocationService {
             result.add(new AllocationCalculator.RegionAllocation(region,
                     amounts.stream().mapToLong(AllocationCalculator.PoolAmount::amountSek).sum(), amounts));
         });
-        return new AllocationView(year, "PUBLISHED", version, publication.publishedAt, publication.totalSek, result, List.of());
+        return new AllocationView(year, "PUBLISHED", version, publication.publishedAt, publication.totalSek, result,
+                List.of());
     }
 
     /** The region's total in the latest published version, if the year has been published. */
     public Optional<Long> publishedTotal(int year, String regionCode) {
         return latest(year).map(p -> entityManager.createQuery("""
-                        SELECT coalesce(sum(a.amountSek), 0) FROM PublishedAllocation a
-                        WHERE a.year = :year AND a.version = :version AND a.regionCode = :region""", Long.class)
+                SELECT coalesce(sum(a.amountSek), 0) FROM PublishedAllocation a
+                WHERE a.year = :year AND a.version = :version AND a.regionCode = :region""", Long.class)
                 .setParameter("year", year).setParameter("version", p.version).setParameter("region", regionCode)
                 .getSingleResult());
     }
@@ -201,7 +208,8 @@ public class AllocationService {
 
     private static Map<RegionPool, Long> amounts(AllocationCalculator.Result result) {
         Map<RegionPool, Long> amounts = new HashMap<>();
-        result.regions().forEach(r -> r.pools().forEach(p -> amounts.put(new RegionPool(r.regionCode(), p.code()), p.amountSek())));
+        result.regions().forEach(
+                r -> r.pools().forEach(p -> amounts.put(new RegionPool(r.regionCode(), p.code()), p.amountSek())));
         return amounts;
     }
 
@@ -216,7 +224,7 @@ public class AllocationService {
         PoolKeyEntry.delete("year = ?1 and poolCode = ?2", pool.year, pool.code);
         entityManager.flush();
         pool.keyKind = kind;
-        pool.keyChangedAt = Instant.now();
+        pool.keyChangedAt = Instant.now(clock);
     }
 
     private static PoolKeyEntry entry(AgreementPool pool, String regionCode) {
@@ -235,7 +243,8 @@ public class AllocationService {
                 .forEach(e -> weights.put(e.regionCode, e.weight));
         List<PoolKeyView.Entry> entries = result.regions().stream().map(r -> new PoolKeyView.Entry(r.regionCode(),
                 weights.get(r.regionCode()), r.pools().stream().filter(p -> p.code().equals(pool.code))
-                .mapToLong(AllocationCalculator.PoolAmount::amountSek).sum())).toList();
+                        .mapToLong(AllocationCalculator.PoolAmount::amountSek).sum()))
+                .toList();
         return new PoolKeyView(year, pool.code, pool.amountSek, pool.keyKind.name(), entries);
     }
 

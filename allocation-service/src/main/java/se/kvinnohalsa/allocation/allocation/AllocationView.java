@@ -8,5 +8,5 @@ import java.util.List;
  * something not (yet) published; {@code version} is then the latest published version, or null if none.
  */
 public record AllocationView(int year, String status, Integer version, Instant publishedAt, long totalSek,
-                             List<AllocationCalculator.RegionAllocation> regions, List<String> poolsWithoutKey) {
+        List<AllocationCalculator.RegionAllocation> regions, List<String> poolsWithoutKey) {
 }

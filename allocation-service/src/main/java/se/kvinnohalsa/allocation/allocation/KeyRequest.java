@@ -14,6 +14,6 @@ import java.util.List;
 public record KeyRequest(@NotNull @Size(min = 1, max = 21) List<@NotNull @Valid Weight> weights) {
 
     public record Weight(@NotBlank String regionCode,
-                         @NotNull @DecimalMin("0") @DecimalMax("1000000000000000") BigDecimal weight) {
+            @NotNull @DecimalMin("0") @DecimalMax("1000000000000000") BigDecimal weight) {
     }
 }

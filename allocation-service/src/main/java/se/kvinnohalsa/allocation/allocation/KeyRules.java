@@ -1,8 +1,7 @@
 package se.kvinnohalsa.allocation.allocation;
 
-import se.kvinnohalsa.events.http.FieldError;
+import se.kvinnohalsa.support.problem.FieldError;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -35,7 +34,8 @@ public final class KeyRules {
         return errors;
     }
 
-    public static List<FieldError> checkAmounts(List<AmountsRequest.Amount> amounts, Set<String> knownRegions, long poolSek) {
+    public static List<FieldError> checkAmounts(List<AmountsRequest.Amount> amounts, Set<String> knownRegions,
+            long poolSek) {
         List<FieldError> errors = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         long sum = 0;
@@ -50,7 +50,8 @@ public final class KeyRules {
         return errors;
     }
 
-    private static void checkRegion(String field, String code, Set<String> known, Set<String> seen, List<FieldError> errors) {
+    private static void checkRegion(String field, String code, Set<String> known, Set<String> seen,
+            List<FieldError> errors) {
         if (!known.contains(code)) {
             errors.add(new FieldError(field, "no region with code '" + code + "'"));
         } else if (!seen.add(code)) {

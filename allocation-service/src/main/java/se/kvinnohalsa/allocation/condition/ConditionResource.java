@@ -15,7 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import se.kvinnohalsa.allocation.agreement.Agreement;
 import se.kvinnohalsa.allocation.agreement.AgreementService;
 import se.kvinnohalsa.allocation.region.Regions;
-import se.kvinnohalsa.events.http.SecurityProblems;
+import se.kvinnohalsa.support.problem.SecurityProblems;
 
 import java.util.List;
 
@@ -46,16 +46,12 @@ public class ConditionResource {
     Regions regions;
 
     @GET
-    @Operation(summary = "Status of the conditions that go with the region's money",
-            description = "The workforce plan condition is met when reporting-service has accepted the region's report "
-                    + "with a workforce plan (learned from report.reviewed events).")
-    @APIResponse(responseCode = "200", description = "The workforce plan condition and the agreement's conditions",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConditionsView.class), examples = {
-                    @ExampleObject(name = "met", value = MET_2024_23),
-                    @ExampleObject(name = "not reviewed yet", value = NOT_REVIEWED_2024_23)}))
-    @APIResponse(responseCode = "404", description = "No agreement for that year, or no such region",
-            content = @Content(mediaType = SecurityProblems.PROBLEM_JSON, schema = @Schema(ref = "HttpProblem"),
-                    examples = @ExampleObject(name = "no such region", value = NO_REGION)))
+    @Operation(summary = "Status of the conditions that go with the region's money", description = "The workforce plan condition is met when reporting-service has accepted the region's report "
+            + "with a workforce plan (learned from report.reviewed events).")
+    @APIResponse(responseCode = "200", description = "The workforce plan condition and the agreement's conditions", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConditionsView.class), examples = {
+            @ExampleObject(name = "met", value = MET_2024_23),
+            @ExampleObject(name = "not reviewed yet", value = NOT_REVIEWED_2024_23)}))
+    @APIResponse(responseCode = "404", description = "No agreement for that year, or no such region", content = @Content(mediaType = SecurityProblems.PROBLEM_JSON, schema = @Schema(ref = "HttpProblem"), examples = @ExampleObject(name = "no such region", value = NO_REGION)))
     public ConditionsView get(@PathParam("year") int year, @PathParam("regionCode") String regionCode) {
         Agreement agreement = AgreementService.require(year);
         regions.require(regionCode);

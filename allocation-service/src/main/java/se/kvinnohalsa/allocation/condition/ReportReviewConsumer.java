@@ -6,8 +6,8 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import se.kvinnohalsa.events.contract.ReportReviewedV1;
-import se.kvinnohalsa.events.inbox.EventHandlers;
-import se.kvinnohalsa.events.inbox.Inbox;
+import se.kvinnohalsa.support.inbox.EventHandlers;
+import se.kvinnohalsa.support.inbox.Inbox;
 
 import java.util.concurrent.CompletionStage;
 
@@ -20,7 +20,8 @@ public class ReportReviewConsumer {
     @Inject
     Inbox inbox;
 
-    private final EventHandlers handlers = new EventHandlers().on(ReportReviewedV1.class, (event, context) -> apply(event));
+    private final EventHandlers handlers = new EventHandlers().on(ReportReviewedV1.class,
+            (event, context) -> apply(event));
 
     @Incoming("report-events-in")
     @Blocking

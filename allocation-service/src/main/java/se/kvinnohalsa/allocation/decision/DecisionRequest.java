@@ -11,9 +11,9 @@ import java.util.List;
 
 /** A region's decision on how its money goes to its units. Limits: 100 lines, unit names of 200 characters. */
 public record DecisionRequest(@NotBlank @Size(max = 100) String reference,
-                              @NotNull LocalDate decidedOn,
-                              @NotBlank @Size(max = 200) String decidedBy,
-                              @NotNull @Size(min = 1, max = 100) List<@NotNull @Valid Line> lines) {
+        @NotNull LocalDate decidedOn,
+        @NotBlank @Size(max = 200) String decidedBy,
+        @NotNull @Size(min = 1, max = 100) List<@NotNull @Valid Line> lines) {
 
     public record Line(@NotBlank @Size(max = 200) String unit, @NotNull @PositiveOrZero Long amountSek) {
     }

@@ -20,8 +20,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import se.kvinnohalsa.events.http.RegionAccess;
-import se.kvinnohalsa.events.http.SecurityProblems;
+import se.kvinnohalsa.support.access.RegionAccess;
+import se.kvinnohalsa.support.problem.SecurityProblems;
 
 @Path("/api/v1/agreements/{year}/regions/{regionCode}/decision")
 @Tag(name = "Regions' decisions")
@@ -73,32 +73,21 @@ public class DecisionResource {
     @PUT
     @Authenticated
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Record the region's own split of its money to its units",
-            description = "That region's reporter or an admin. The lines must add up exactly to the region's published "
-                    + "total. Emits allocation.decision-recorded.")
+    @Operation(summary = "Record the region's own split of its money to its units", description = "That region's reporter or an admin. The lines must add up exactly to the region's published "
+            + "total. Emits allocation.decision-recorded.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "Jämtland Härjedalen 2025", value = REQUEST_2025_23)))
-    @APIResponse(responseCode = "201", description = "Recorded",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DecisionView.class),
-                    examples = @ExampleObject(name = "Jämtland Härjedalen 2025", value = DECISION_2025_23)))
-    @APIResponse(responseCode = "200", description = "Replaced the earlier decision",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DecisionView.class),
-                    examples = @ExampleObject(name = "Jämtland Härjedalen 2025", value = DECISION_2025_23)))
+    @APIResponse(responseCode = "201", description = "Recorded", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DecisionView.class), examples = @ExampleObject(name = "Jämtland Härjedalen 2025", value = DECISION_2025_23)))
+    @APIResponse(responseCode = "200", description = "Replaced the earlier decision", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DecisionView.class), examples = @ExampleObject(name = "Jämtland Härjedalen 2025", value = DECISION_2025_23)))
     @APIResponse(responseCode = "400", description = "Malformed JSON, a wrong type or an unknown field; errors name it")
     @APIResponse(responseCode = "401", description = "No or an invalid bearer token")
-    @APIResponse(responseCode = "403", description = "Neither an admin nor a reporter of this region",
-            content = @Content(mediaType = SecurityProblems.PROBLEM_JSON, schema = @Schema(ref = "HttpProblem"),
-                    examples = @ExampleObject(name = "other region", value = OTHER_REGION)))
+    @APIResponse(responseCode = "403", description = "Neither an admin nor a reporter of this region", content = @Content(mediaType = SecurityProblems.PROBLEM_JSON, schema = @Schema(ref = "HttpProblem"), examples = @ExampleObject(name = "other region", value = OTHER_REGION)))
     @APIResponse(responseCode = "404", description = "No agreement for that year, or no such region")
-    @APIResponse(responseCode = "409", description = "The year's allocations are not published yet",
-            content = @Content(mediaType = SecurityProblems.PROBLEM_JSON, schema = @Schema(ref = "HttpProblem"),
-                    examples = @ExampleObject(name = "not published", value = NOT_PUBLISHED)))
+    @APIResponse(responseCode = "409", description = "The year's allocations are not published yet", content = @Content(mediaType = SecurityProblems.PROBLEM_JSON, schema = @Schema(ref = "HttpProblem"), examples = @ExampleObject(name = "not published", value = NOT_PUBLISHED)))
     @APIResponse(responseCode = "415", description = "Content-Type other than application/json")
     @APIResponse(responseCode = "422", description = "Invalid fields, a unit listed twice, or lines that do not add up to the "
-            + "published total; errors name the difference",
-            content = @Content(mediaType = SecurityProblems.PROBLEM_JSON, schema = @Schema(ref = "HttpProblem"),
-                    examples = @ExampleObject(name = "one krona over", value = ONE_KRONA_OVER)))
+            + "published total; errors name the difference", content = @Content(mediaType = SecurityProblems.PROBLEM_JSON, schema = @Schema(ref = "HttpProblem"), examples = @ExampleObject(name = "one krona over", value = ONE_KRONA_OVER)))
     public Response record(@PathParam("year") int year, @PathParam("regionCode") String regionCode,
-                           @Valid @NotNull DecisionRequest request) {
+            @Valid @NotNull DecisionRequest request) {
         decisions.requireYearAndRegion(year, regionCode);
         RegionAccess.requireWriterFor(token, regionCode);
         DecisionService.Recorded recorded = decisions.record(year, regionCode, request, token.getName());
@@ -108,12 +97,8 @@ public class DecisionResource {
 
     @GET
     @Operation(summary = "The region's decision")
-    @APIResponse(responseCode = "200", description = "The decision as last recorded",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DecisionView.class),
-                    examples = @ExampleObject(name = "Jämtland Härjedalen 2025", value = DECISION_2025_23)))
-    @APIResponse(responseCode = "404", description = "No such year or region, or no decision recorded",
-            content = @Content(mediaType = SecurityProblems.PROBLEM_JSON, schema = @Schema(ref = "HttpProblem"),
-                    examples = @ExampleObject(name = "no decision", value = NO_DECISION)))
+    @APIResponse(responseCode = "200", description = "The decision as last recorded", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DecisionView.class), examples = @ExampleObject(name = "Jämtland Härjedalen 2025", value = DECISION_2025_23)))
+    @APIResponse(responseCode = "404", description = "No such year or region, or no decision recorded", content = @Content(mediaType = SecurityProblems.PROBLEM_JSON, schema = @Schema(ref = "HttpProblem"), examples = @ExampleObject(name = "no decision", value = NO_DECISION)))
     public DecisionView get(@PathParam("year") int year, @PathParam("regionCode") String regionCode) {
         return decisions.get(year, regionCode);
     }

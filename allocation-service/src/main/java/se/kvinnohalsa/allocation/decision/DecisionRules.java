@@ -1,6 +1,6 @@
 package se.kvinnohalsa.allocation.decision;
 
-import se.kvinnohalsa.events.http.FieldError;
+import se.kvinnohalsa.support.problem.FieldError;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -21,14 +21,17 @@ public final class DecisionRules {
         for (int i = 0; i < request.lines().size(); i++) {
             DecisionRequest.Line line = request.lines().get(i);
             if (!units.add(line.unit().strip().toLowerCase(Locale.ROOT))) {
-                errors.add(new FieldError("lines[" + i + "].unit", "unit '" + line.unit().strip() + "' is listed twice"));
+                errors.add(
+                        new FieldError("lines[" + i + "].unit", "unit '" + line.unit().strip() + "' is listed twice"));
             }
             sum += line.amountSek();
         }
         if (sum != publishedTotalSek) {
             long difference = sum - publishedTotalSek;
-            errors.add(new FieldError("lines", "the lines add up to " + sum + " SEK but the region's published total is "
-                    + publishedTotalSek + " SEK (difference " + (difference > 0 ? "+" : "") + difference + " SEK)"));
+            errors.add(new FieldError("lines",
+                    "the lines add up to " + sum + " SEK but the region's published total is "
+                            + publishedTotalSek + " SEK (difference " + (difference > 0 ? "+" : "") + difference
+                            + " SEK)"));
         }
         return errors;
     }

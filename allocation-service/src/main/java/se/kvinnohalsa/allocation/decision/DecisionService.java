@@ -9,10 +9,11 @@ import se.kvinnohalsa.allocation.agreement.AgreementService;
 import se.kvinnohalsa.allocation.allocation.AllocationService;
 import se.kvinnohalsa.allocation.region.Regions;
 import se.kvinnohalsa.events.contract.DecisionRecordedV1;
-import se.kvinnohalsa.events.http.FieldError;
-import se.kvinnohalsa.events.http.InvalidContentException;
-import se.kvinnohalsa.events.outbox.Outbox;
+import se.kvinnohalsa.support.outbox.Outbox;
+import se.kvinnohalsa.support.problem.FieldError;
+import se.kvinnohalsa.support.problem.InvalidContentException;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
@@ -20,6 +21,9 @@ import java.util.List;
 public class DecisionService {
 
     private static final int CONFLICT = 409;
+
+    @Inject
+    Clock clock;
 
     @Inject
     AllocationService allocations;
@@ -60,7 +64,7 @@ public class DecisionService {
         decision.decidedOn = request.decidedOn();
         decision.decidedBy = request.decidedBy().strip();
         decision.totalSek = total;
-        decision.recordedAt = Instant.now();
+        decision.recordedAt = Instant.now(clock);
         decision.recordedBy = recordedBy;
         decision.persist();
         DecisionLine.deleteOf(year, regionCode);
@@ -76,7 +80,8 @@ public class DecisionService {
         RegionDecision.getEntityManager().flush();
         DecisionView view = view(decision);
         outbox.publish(new DecisionRecordedV1(year, regionCode, view.reference(), view.decidedOn(), view.decidedBy(),
-                view.totalSek(), view.lines().stream().map(l -> new DecisionRecordedV1.Line(l.unit(), l.amountSek())).toList()));
+                view.totalSek(),
+                view.lines().stream().map(l -> new DecisionRecordedV1.Line(l.unit(), l.amountSek())).toList()));
         return new Recorded(view, created);
     }
 
@@ -91,7 +96,8 @@ public class DecisionService {
 
     private static DecisionView view(RegionDecision d) {
         return new DecisionView(d.year, d.regionCode, d.reference, d.decidedOn, d.decidedBy, d.totalSek,
-                DecisionLine.of(d.year, d.regionCode).stream().map(l -> new DecisionView.Line(l.unit, l.amountSek)).toList(),
+                DecisionLine.of(d.year, d.regionCode).stream().map(l -> new DecisionView.Line(l.unit, l.amountSek))
+                        .toList(),
                 d.recordedAt, d.recordedBy);
     }
 }

@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 public record DecisionView(int year, String regionCode, String reference, LocalDate decidedOn, String decidedBy,
-                           long totalSek, List<Line> lines, Instant recordedAt, String recordedBy) {
+        long totalSek, List<Line> lines, Instant recordedAt, String recordedBy) {
 
     public record Line(String unit, long amountSek) {
     }

@@ -1,5 +1,6 @@
 package se.kvinnohalsa.allocation.region;
 
+import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.NotFoundException;
 
@@ -12,7 +13,7 @@ import java.util.stream.Collectors;
 public class Regions {
 
     public List<RegionView> all() {
-        return Region.<Region>listAll(io.quarkus.panache.common.Sort.by("code")).stream()
+        return Region.<Region>listAll(Sort.by("code")).stream()
                 .map(r -> new RegionView(r.code, r.name, r.officialName)).toList();
     }
 

@@ -1,7 +1,7 @@
 package se.kvinnohalsa.allocation.agreement;
 
 import org.junit.jupiter.api.Test;
-import se.kvinnohalsa.events.http.FieldError;
+import se.kvinnohalsa.support.problem.FieldError;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -11,16 +11,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class AgreementRulesTest {
 
-    private static AgreementRequest request(long total, List<AgreementRequest.Pool> pools, List<AgreementRequest.FocusArea> areas,
-                                            LocalDate deadline) {
+    private static AgreementRequest request(long total, List<AgreementRequest.Pool> pools,
+            List<AgreementRequest.FocusArea> areas,
+            LocalDate deadline) {
         return new AgreementRequest(2024, "2024", total, deadline, pools, areas, List.of());
     }
 
     @Test
     void the2024AgreementPasses() {
         assertTrue(AgreementRules.check(request(1_535_000_000L,
-                List.of(new AgreementRequest.Pool("POPULATION", 1_367_000_000L), new AgreementRequest.Pool("RURAL", 150_000_000L)),
-                List.of(new AgreementRequest.FocusArea("EFTERVARD", "Eftervård")), LocalDate.parse("2025-03-31"))).isEmpty());
+                List.of(new AgreementRequest.Pool("POPULATION", 1_367_000_000L),
+                        new AgreementRequest.Pool("RURAL", 150_000_000L)),
+                List.of(new AgreementRequest.FocusArea("EFTERVARD", "Eftervård")), LocalDate.parse("2025-03-31")))
+                .isEmpty());
     }
 
     @Test

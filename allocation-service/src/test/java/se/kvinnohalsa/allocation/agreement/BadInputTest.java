@@ -4,6 +4,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 import se.kvinnohalsa.allocation.Api;
 
+import java.util.List;
+
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -30,17 +32,21 @@ class BadInputTest {
     void negativeAndFractionalAmounts() {
         Api.admin().body(Api.agreement(2040, -5, 1, 1, "2041-03-31")).post("/api/v1/agreements").then().statusCode(422)
                 .contentType("application/problem+json").body("errors.field", hasItem("totalSek"));
-        Api.admin().body(Api.agreement(2040, 100, 1, 1, "2041-03-31").replace("\"amountSek\": 1}", "\"amountSek\": 1.5}"))
+        Api.admin()
+                .body(Api.agreement(2040, 100, 1, 1, "2041-03-31").replace("\"amountSek\": 1}", "\"amountSek\": 1.5}"))
                 .post("/api/v1/agreements").then().statusCode(400)
                 .body("errors[0].field", equalTo("pools[0].amountSek"));
-        Api.admin().body(Api.agreement(2040, 100, 1, 1, "2041-03-31").replace("\"totalSek\": 100", "\"totalSek\": \"100\""))
+        Api.admin()
+                .body(Api.agreement(2040, 100, 1, 1, "2041-03-31").replace("\"totalSek\": 100",
+                        "\"totalSek\": \"100\""))
                 .post("/api/v1/agreements").then().statusCode(400).body("errors[0].field", equalTo("totalSek"));
         given().get("/api/v1/agreements/2040").then().statusCode(404);
     }
 
     @Test
     void rulesOfANewAgreement() {
-        Api.admin().body(Api.agreement(2041, 100, 80, 30, "2040-03-31")).post("/api/v1/agreements").then().statusCode(422)
+        Api.admin().body(Api.agreement(2041, 100, 80, 30, "2040-03-31")).post("/api/v1/agreements").then()
+                .statusCode(422)
                 .body("errors.field", hasItems("pools", "reportingDeadline"));
         Api.admin().body(Api.agreement(2041, 100, 1, 1, "2042-02-30")).post("/api/v1/agreements").then().statusCode(400)
                 .body("errors[0].field", equalTo("reportingDeadline"));
@@ -70,10 +76,12 @@ class BadInputTest {
         Api.admin().body("{\"weights\": [{\"regionCode\": \"01\", \"weight\": 1}]}")
                 .put("/api/v1/agreements/" + YEAR + "/pools/NOPE/key").then().statusCode(404)
                 .contentType("application/problem+json").body("detail", containsString("NOPE"));
-        Api.admin().body("{\"weights\": [{\"regionCode\": \"01\", \"weight\": 1}, {\"regionCode\": \"01\", \"weight\": 2}]}")
+        Api.admin().body(
+                "{\"weights\": [{\"regionCode\": \"01\", \"weight\": 1}, {\"regionCode\": \"01\", \"weight\": 2}]}")
                 .put("/api/v1/agreements/" + YEAR + "/pools/POPULATION/key").then().statusCode(422)
                 .body("errors[0].field", equalTo("weights[1].regionCode"));
-        Api.admin().body("{\"weights\": [{\"regionCode\": \"01\", \"weight\": 0}, {\"regionCode\": \"02\", \"weight\": 0}]}")
+        Api.admin().body(
+                "{\"weights\": [{\"regionCode\": \"01\", \"weight\": 0}, {\"regionCode\": \"02\", \"weight\": 0}]}")
                 .put("/api/v1/agreements/" + YEAR + "/pools/POPULATION/key").then().statusCode(422)
                 .body("errors.field", hasItems("weights", "weights[1].regionCode"));
         Api.admin().body("{\"weights\": [{\"regionCode\": \"01\", \"weight\": -3}]}")
@@ -100,7 +108,7 @@ class BadInputTest {
         Api.admin().post("/api/v1/agreements/" + YEAR + "/allocations/publish").then().statusCode(409)
                 .contentType("application/problem+json").body("detail", containsString("RURAL"));
         given().get("/api/v1/agreements/" + YEAR + "/allocations").then().statusCode(200)
-                .body("status", equalTo("DRAFT")).body("poolsWithoutKey", equalTo(java.util.List.of("RURAL")));
+                .body("status", equalTo("DRAFT")).body("poolsWithoutKey", equalTo(List.of("RURAL")));
         given().get("/api/v1/agreements/" + YEAR + "/allocations/versions").then().statusCode(200)
                 .body("size()", equalTo(0));
     }

@@ -67,8 +67,10 @@ class Allocation2024Test {
         assertEquals(1_517_000_000L, draft.getLong("totalSek"));
         for (String[] row : PUBLISHED) {
             String region = "regions.find { it.regionCode == '" + row[0] + "' }";
-            assertEquals(Long.parseLong(row[1]), draft.getLong(region + ".pools.find { it.code == 'POPULATION' }.amountSek"), row[0]);
-            assertEquals(Long.parseLong(row[2]), draft.getLong(region + ".pools.find { it.code == 'RURAL' }.amountSek"), row[0]);
+            assertEquals(Long.parseLong(row[1]),
+                    draft.getLong(region + ".pools.find { it.code == 'POPULATION' }.amountSek"), row[0]);
+            assertEquals(Long.parseLong(row[2]), draft.getLong(region + ".pools.find { it.code == 'RURAL' }.amountSek"),
+                    row[0]);
             assertEquals(Long.parseLong(row[3]), draft.getLong(region + ".totalSek"), row[0]);
         }
 
@@ -80,7 +82,8 @@ class Allocation2024Test {
         given().get("/api/v1/agreements/2024/allocations").then().statusCode(200)
                 .body("status", equalTo("PUBLISHED")).body("version", equalTo(1));
         // Publishing unchanged allocations again returns the same version.
-        Api.admin().post("/api/v1/agreements/2024/allocations/publish").then().statusCode(200).body("version", equalTo(1));
+        Api.admin().post("/api/v1/agreements/2024/allocations/publish").then().statusCode(200).body("version",
+                equalTo(1));
 
         ConsumerRecord<String, String> event = first("se.kvinnohalsa.allocation.published.v1", "2024/v1");
         EventSchemaAssertions.assertMatchesSchema("se.kvinnohalsa.allocation.published.v1", event.value());
@@ -92,12 +95,15 @@ class Allocation2024Test {
     @Test
     @Order(3)
     void aChangedKeyIsADraftUntilPublishedAsTheNextVersion() {
-        Api.admin().body("{\"weights\": [{\"regionCode\": \"23\", \"weight\": 1}, {\"regionCode\": \"25\", \"weight\": 1}]}")
+        Api.admin().body(
+                "{\"weights\": [{\"regionCode\": \"23\", \"weight\": 1}, {\"regionCode\": \"25\", \"weight\": 1}]}")
                 .put("/api/v1/agreements/2024/pools/RURAL/key").then().statusCode(200);
         given().get("/api/v1/agreements/2024/allocations").then().statusCode(200)
                 .body("status", equalTo("DRAFT")).body("version", equalTo(1))
-                .body("regions.find { it.regionCode == '23' }.pools.find { it.code == 'RURAL' }.amountSek", equalTo(75_000_000));
-        Api.admin().post("/api/v1/agreements/2024/allocations/publish").then().statusCode(201).body("version", equalTo(2));
+                .body("regions.find { it.regionCode == '23' }.pools.find { it.code == 'RURAL' }.amountSek",
+                        equalTo(75_000_000));
+        Api.admin().post("/api/v1/agreements/2024/allocations/publish").then().statusCode(201).body("version",
+                equalTo(2));
 
         given().get("/api/v1/agreements/2024/allocations/versions").then().statusCode(200)
                 .body("version", equalTo(List.of(1, 2)));
@@ -105,8 +111,8 @@ class Allocation2024Test {
         JsonPath v1 = given().get("/api/v1/agreements/2024/allocations/versions/1").then().statusCode(200)
                 .body("status", equalTo("PUBLISHED")).extract().jsonPath();
         Map<String, Long> totals = PUBLISHED.stream().collect(Collectors.toMap(r -> r[0], r -> Long.parseLong(r[3])));
-        totals.forEach((region, total) ->
-                assertEquals(total, v1.getLong("regions.find { it.regionCode == '" + region + "' }.totalSek"), region));
+        totals.forEach((region, total) -> assertEquals(total,
+                v1.getLong("regions.find { it.regionCode == '" + region + "' }.totalSek"), region));
         given().get("/api/v1/agreements/2024/allocations/versions/3").then().statusCode(404)
                 .contentType("application/problem+json");
     }

@@ -43,14 +43,17 @@ class LargestRemainderTest {
 
     @Test
     void zeroWeightsGetNothingAndOneRegionGetsAll() {
-        assertEquals(Map.of("01", 0L, "02", 1_000_000L), LargestRemainder.apportion(1_000_000, weights("01", "0", "02", "7")));
+        assertEquals(Map.of("01", 0L, "02", 1_000_000L),
+                LargestRemainder.apportion(1_000_000, weights("01", "0", "02", "7")));
         assertEquals(Map.of("23", 150_000_000L), LargestRemainder.apportion(150_000_000, weights("23", "0.000001")));
     }
 
     @Test
     void refusesImpossibleInput() {
-        assertThrows(IllegalArgumentException.class, () -> LargestRemainder.apportion(10, weights("01", "0", "02", "0")));
-        assertThrows(IllegalArgumentException.class, () -> LargestRemainder.apportion(10, weights("01", "-1", "02", "2")));
+        assertThrows(IllegalArgumentException.class,
+                () -> LargestRemainder.apportion(10, weights("01", "0", "02", "0")));
+        assertThrows(IllegalArgumentException.class,
+                () -> LargestRemainder.apportion(10, weights("01", "-1", "02", "2")));
         assertThrows(IllegalArgumentException.class, () -> LargestRemainder.apportion(-1, weights("01", "1")));
     }
 
@@ -79,13 +82,16 @@ class LargestRemainderTest {
 
     @Provide
     Arbitrary<List<BigDecimal>> weightLists() {
-        Arbitrary<BigDecimal> tiny = Arbitraries.bigDecimals().between(BigDecimal.ZERO, new BigDecimal("0.001")).ofScale(6);
-        Arbitrary<BigDecimal> ordinary = Arbitraries.bigDecimals().between(BigDecimal.ZERO, new BigDecimal("3000000")).ofScale(2);
-        Arbitrary<BigDecimal> huge = Arbitraries.bigDecimals().between(new BigDecimal("1e12"), new BigDecimal("1e15")).ofScale(0);
+        Arbitrary<BigDecimal> tiny = Arbitraries.bigDecimals().between(BigDecimal.ZERO, new BigDecimal("0.001"))
+                .ofScale(6);
+        Arbitrary<BigDecimal> ordinary = Arbitraries.bigDecimals().between(BigDecimal.ZERO, new BigDecimal("3000000"))
+                .ofScale(2);
+        Arbitrary<BigDecimal> huge = Arbitraries.bigDecimals().between(new BigDecimal("1e12"), new BigDecimal("1e15"))
+                .ofScale(0);
         Arbitrary<BigDecimal> zero = Arbitraries.just(BigDecimal.ZERO);
         return Arbitraries.frequencyOf(
-                        net.jqwik.api.Tuple.of(5, ordinary), net.jqwik.api.Tuple.of(2, tiny),
-                        net.jqwik.api.Tuple.of(1, huge), net.jqwik.api.Tuple.of(2, zero))
+                net.jqwik.api.Tuple.of(5, ordinary), net.jqwik.api.Tuple.of(2, tiny),
+                net.jqwik.api.Tuple.of(1, huge), net.jqwik.api.Tuple.of(2, zero))
                 .list().ofMinSize(1).ofMaxSize(21)
                 .filter(list -> list.stream().anyMatch(w -> w.signum() > 0));
     }

@@ -6,6 +6,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import se.kvinnohalsa.allocation.Api;
 
@@ -35,7 +36,8 @@ class CommitToPublishLatencyBenchmark {
 
     @Test
     void commitToPublishLatency() throws Exception {
-        Api.admin().body(Api.agreement(YEAR, 100, 60, 40, "2030-03-31")).post("/api/v1/agreements").then().statusCode(201);
+        Api.admin().body(Api.agreement(YEAR, 100, 60, 40, "2030-03-31")).post("/api/v1/agreements").then()
+                .statusCode(201);
         Api.admin().body("{\"amounts\": [{\"regionCode\": \"23\", \"amountSek\": 60}]}")
                 .put("/api/v1/agreements/" + YEAR + "/pools/POPULATION/amounts").then().statusCode(200);
         Api.admin().body("{\"amounts\": [{\"regionCode\": \"23\", \"amountSek\": 40}]}")
@@ -45,7 +47,8 @@ class CommitToPublishLatencyBenchmark {
         Map<String, Long> arrived = new ConcurrentHashMap<>();
         AtomicBoolean running = new AtomicBoolean(true);
         KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka, ConsumerConfig.GROUP_ID_CONFIG, "latency-" + UUID.randomUUID(),
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka, ConsumerConfig.GROUP_ID_CONFIG,
+                "latency-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest",
                 // Answer fetches at once, so that the measure is the publishing, not the consumer waiting for more data.
                 ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 5), new StringDeserializer(), new StringDeserializer());
@@ -72,9 +75,10 @@ class CommitToPublishLatencyBenchmark {
         for (int i = 0; i < CHANGES; i++) {
             String reference = "LATENCY-" + i;
             Api.as("reporter", "23").body("""
-                            {"reference": "%s", "decidedOn": "2030-01-15", "decidedBy": "Regiondirektör",
-                             "lines": [{"unit": "Område Kvinna", "amountSek": 100}]}""".formatted(reference))
-                    .put("/api/v1/agreements/" + YEAR + "/regions/23/decision").then().statusCode(org.hamcrest.Matchers.oneOf(200, 201));
+                    {"reference": "%s", "decidedOn": "2030-01-15", "decidedBy": "Regiondirektör",
+                     "lines": [{"unit": "Område Kvinna", "amountSek": 100}]}""".formatted(reference))
+                    .put("/api/v1/agreements/" + YEAR + "/regions/23/decision").then()
+                    .statusCode(Matchers.oneOf(200, 201));
             answered.put(reference, System.nanoTime());
             Thread.sleep(10);
         }
@@ -89,7 +93,9 @@ class CommitToPublishLatencyBenchmark {
         List<Double> millis = new ArrayList<>();
         answered.forEach((reference, at) -> millis.add(Math.max(0, arrived.get(reference) - at) / 1_000_000.0));
         Collections.sort(millis);
-        System.out.printf("[measure] commit-to-publish latency over %d changes: p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
-                CHANGES, millis.get(CHANGES / 2), millis.get((int) Math.ceil(CHANGES * 0.99) - 1), millis.get(CHANGES - 1));
+        System.out.printf(
+                "[measure] commit-to-publish latency over %d changes: p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+                CHANGES, millis.get(CHANGES / 2), millis.get((int) Math.ceil(CHANGES * 0.99) - 1),
+                millis.get(CHANGES - 1));
     }
 }

@@ -42,10 +42,13 @@ class OutboxOutageTest {
 
     @Test
     void changesSucceedWhileKafkaIsDownAndEveryEventGoesOutOnceInOrder() throws Exception {
-        Api.admin().body(Api.agreement(YEAR, 100, 60, 40, "2029-03-31")).post("/api/v1/agreements").then().statusCode(201);
-        Api.admin().body("{\"amounts\": [{\"regionCode\": \"23\", \"amountSek\": 30}, {\"regionCode\": \"24\", \"amountSek\": 30}]}")
+        Api.admin().body(Api.agreement(YEAR, 100, 60, 40, "2029-03-31")).post("/api/v1/agreements").then()
+                .statusCode(201);
+        Api.admin().body(
+                "{\"amounts\": [{\"regionCode\": \"23\", \"amountSek\": 30}, {\"regionCode\": \"24\", \"amountSek\": 30}]}")
                 .put("/api/v1/agreements/" + YEAR + "/pools/POPULATION/amounts").then().statusCode(200);
-        Api.admin().body("{\"amounts\": [{\"regionCode\": \"23\", \"amountSek\": 20}, {\"regionCode\": \"24\", \"amountSek\": 20}]}")
+        Api.admin().body(
+                "{\"amounts\": [{\"regionCode\": \"23\", \"amountSek\": 20}, {\"regionCode\": \"24\", \"amountSek\": 20}]}")
                 .put("/api/v1/agreements/" + YEAR + "/pools/RURAL/amounts").then().statusCode(200);
         Api.admin().post("/api/v1/agreements/" + YEAR + "/allocations/publish").then().statusCode(201);
 
@@ -58,8 +61,8 @@ class OutboxOutageTest {
                 String reference = "OUTAGE-" + i;
                 references.add(reference);
                 int status = Api.as("reporter", region).body("""
-                                {"reference": "%s", "decidedOn": "2029-01-15", "decidedBy": "Regiondirektör",
-                                 "lines": [{"unit": "Område Kvinna", "amountSek": 50}]}""".formatted(reference))
+                        {"reference": "%s", "decidedOn": "2029-01-15", "decidedBy": "Regiondirektör",
+                         "lines": [{"unit": "Område Kvinna", "amountSek": 50}]}""".formatted(reference))
                         .put("/api/v1/agreements/" + YEAR + "/regions/" + region + "/decision").statusCode();
                 assertTrue(status == 200 || status == 201, "change " + i + " answered " + status);
             }
@@ -87,16 +90,18 @@ class OutboxOutageTest {
 
         Map<String, List<String>> byKey = received.stream().collect(Collectors.groupingBy(ConsumerRecord::key,
                 Collectors.mapping(r -> JsonPath.from(r.value()).getString("reference"), Collectors.toList())));
-        assertEquals(references.stream().filter(r -> Integer.parseInt(r.substring(7)) % 2 == 0).toList(), byKey.get("23"),
+        assertEquals(references.stream().filter(r -> Integer.parseInt(r.substring(7)) % 2 == 0).toList(),
+                byKey.get("23"),
                 "region 23's events in the order of its changes");
-        assertEquals(references.stream().filter(r -> Integer.parseInt(r.substring(7)) % 2 == 1).toList(), byKey.get("24"));
+        assertEquals(references.stream().filter(r -> Integer.parseInt(r.substring(7)) % 2 == 1).toList(),
+                byKey.get("24"));
     }
 
     @SuppressWarnings("unchecked")
     private List<String> outboxIds(boolean unsentOnly) {
         return QuarkusTransaction.requiringNew().call(() -> entityManager.createNativeQuery(
-                        "SELECT CAST(id AS text) FROM outbox_event WHERE type = :type AND subject LIKE :subject"
-                                + (unsentOnly ? " AND sent_at IS NULL" : "") + " ORDER BY seq")
+                "SELECT CAST(id AS text) FROM outbox_event WHERE type = :type AND subject LIKE :subject"
+                        + (unsentOnly ? " AND sent_at IS NULL" : "") + " ORDER BY seq")
                 .setParameter("type", DECISION).setParameter("subject", YEAR + "/%").getResultList());
     }
 }

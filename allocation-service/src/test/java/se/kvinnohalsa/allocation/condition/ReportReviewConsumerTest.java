@@ -34,16 +34,19 @@ class ReportReviewConsumerTest {
     @BeforeEach
     void agreement() {
         if (given().get("/api/v1/agreements/" + YEAR).statusCode() == 404) {
-            Api.admin().body(Api.agreement(YEAR, 100, 60, 40, "2028-03-31")).post("/api/v1/agreements").then().statusCode(201);
+            Api.admin().body(Api.agreement(YEAR, 100, 60, 40, "2028-03-31")).post("/api/v1/agreements").then()
+                    .statusCode(201);
         }
     }
 
     private void send(String id, ReportReviewedV1 event) {
-        new KafkaProbe(kafka).send("report-events", event.key(), EventJson.write(event), KafkaProbe.cloudEventHeaders(id, TYPE));
+        new KafkaProbe(kafka).send("report-events", event.key(), EventJson.write(event),
+                KafkaProbe.cloudEventHeaders(id, TYPE));
     }
 
     private static ReportReviewedV1 review(String region, String status, Instant at, boolean plan) {
-        return new ReportReviewedV1(YEAR, region, "ACCEPTED".equals(status) ? "ACCEPT" : "RETURN", status, null, at, "admin-local", plan);
+        return new ReportReviewedV1(YEAR, region, "ACCEPTED".equals(status) ? "ACCEPT" : "RETURN", status, null, at,
+                "admin-local", plan);
     }
 
     private static String awaitStatus(String region, String expected) throws InterruptedException {
@@ -59,7 +62,8 @@ class ReportReviewConsumerTest {
     @Test
     void anAcceptedReportWithAWorkforcePlanMeetsTheCondition() throws Exception {
         given().get("/api/v1/agreements/" + YEAR + "/regions/05/conditions").then().statusCode(200)
-                .body("workforcePlan.status", equalTo("NOT_MET")).body("workforcePlan.reportStatus", equalTo("NOT_REVIEWED"))
+                .body("workforcePlan.status", equalTo("NOT_MET"))
+                .body("workforcePlan.reportStatus", equalTo("NOT_REVIEWED"))
                 .body("agreementConditions.size()", equalTo(1));
         send(UUID.randomUUID().toString(), review("05", "ACCEPTED", Instant.parse("2028-04-10T10:00:00Z"), true));
         assertEquals("MET", awaitStatus("05", "MET"));
@@ -82,9 +86,11 @@ class ReportReviewConsumerTest {
     @Test
     void aMalformedEventGoesToTheDeadLetterTopicAndTheNextIsApplied() throws Exception {
         String poison = UUID.randomUUID().toString();
-        new KafkaProbe(kafka).send("report-events", "08", "{\"year\": \"not a year\"", KafkaProbe.cloudEventHeaders(poison, TYPE));
-        new KafkaProbe(kafka).send("report-events", "08", "{}", KafkaProbe.cloudEventHeaders(UUID.randomUUID().toString(),
-                "se.kvinnohalsa.report.reviewed.v99"));
+        new KafkaProbe(kafka).send("report-events", "08", "{\"year\": \"not a year\"",
+                KafkaProbe.cloudEventHeaders(poison, TYPE));
+        new KafkaProbe(kafka).send("report-events", "08", "{}",
+                KafkaProbe.cloudEventHeaders(UUID.randomUUID().toString(),
+                        "se.kvinnohalsa.report.reviewed.v99"));
         send(UUID.randomUUID().toString(), review("08", "ACCEPTED", Instant.parse("2028-04-10T10:00:00Z"), true));
         assertEquals("MET", awaitStatus("08", "MET"));
 

@@ -35,7 +35,8 @@ class Decision2025Test {
         return """
                 {"reference": "RS/25/2025", "decidedOn": "2025-05-28", "decidedBy": "Regiondirektör",
                  "lines": [{"unit": "Område Kvinna", "amountSek": %d},
-                           {"unit": "Mödrahälsovård/primärvård", "amountSek": %d}]}""".formatted(omradeKvinna, primarvard);
+                           {"unit": "Mödrahälsovård/primärvård", "amountSek": %d}]}""".formatted(omradeKvinna,
+                primarvard);
     }
 
     @Test
@@ -44,11 +45,15 @@ class Decision2025Test {
         Api.admin().body(Api.agreement(2025, 1_547_000_000L, POPULATION, RURAL, "2026-03-31"))
                 .post("/api/v1/agreements").then().statusCode(201);
         // Region 23's amounts as the agreement gave them; the rest of each pool stands in for the other regions.
-        Api.admin().body("{\"amounts\": [{\"regionCode\": \"23\", \"amountSek\": 17343191}, {\"regionCode\": \"01\", \"amountSek\": %d}]}"
-                .formatted(POPULATION - 17_343_191L)).put("/api/v1/agreements/2025/pools/POPULATION/amounts")
+        Api.admin().body(
+                "{\"amounts\": [{\"regionCode\": \"23\", \"amountSek\": 17343191}, {\"regionCode\": \"01\", \"amountSek\": %d}]}"
+                        .formatted(POPULATION - 17_343_191L))
+                .put("/api/v1/agreements/2025/pools/POPULATION/amounts")
                 .then().statusCode(200).body("keyKind", equalTo("AMOUNTS"));
-        Api.admin().body("{\"amounts\": [{\"regionCode\": \"23\", \"amountSek\": 7503287}, {\"regionCode\": \"25\", \"amountSek\": %d}]}"
-                .formatted(RURAL - 7_503_287L)).put("/api/v1/agreements/2025/pools/RURAL/amounts").then().statusCode(200);
+        Api.admin().body(
+                "{\"amounts\": [{\"regionCode\": \"23\", \"amountSek\": 7503287}, {\"regionCode\": \"25\", \"amountSek\": %d}]}"
+                        .formatted(RURAL - 7_503_287L))
+                .put("/api/v1/agreements/2025/pools/RURAL/amounts").then().statusCode(200);
 
         Api.as("reporter", "23").body(decision(16_701_014, 8_145_464))
                 .put("/api/v1/agreements/2025/regions/23/decision").then().statusCode(409)
@@ -77,7 +82,8 @@ class Decision2025Test {
                 found -> found.size() >= 2, Duration.ofSeconds(30));
         assertEquals(2, events.size());
         assertEquals("23", events.get(0).key());
-        EventSchemaAssertions.assertMatchesSchema("se.kvinnohalsa.allocation.decision-recorded.v1", events.get(0).value());
+        EventSchemaAssertions.assertMatchesSchema("se.kvinnohalsa.allocation.decision-recorded.v1",
+                events.get(0).value());
     }
 
     @Test
@@ -92,7 +98,8 @@ class Decision2025Test {
                 .put("/api/v1/agreements/2025/regions/23/decision").then().statusCode(422)
                 .body("errors[0].message", containsString("difference -1 SEK"));
         // Nothing of the rejected decisions was stored.
-        given().get("/api/v1/agreements/2025/regions/23/decision").then().body("lines[0].amountSek", equalTo(16_701_014));
+        given().get("/api/v1/agreements/2025/regions/23/decision").then().body("lines[0].amountSek",
+                equalTo(16_701_014));
     }
 
     @Test

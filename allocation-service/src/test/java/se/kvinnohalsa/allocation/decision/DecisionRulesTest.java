@@ -1,7 +1,7 @@
 package se.kvinnohalsa.allocation.decision;
 
 import org.junit.jupiter.api.Test;
-import se.kvinnohalsa.events.http.FieldError;
+import se.kvinnohalsa.support.problem.FieldError;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -28,7 +28,8 @@ class DecisionRulesTest {
         assertEquals(1, errors.size());
         assertEquals("lines", errors.get(0).field());
         assertTrue(errors.get(0).message().contains("difference +1 SEK"), errors.get(0).message());
-        assertTrue(DecisionRules.check(jamtland(16_701_013, 8_145_464), 24_846_478).get(0).message().contains("difference -1 SEK"));
+        assertTrue(DecisionRules.check(jamtland(16_701_013, 8_145_464), 24_846_478).get(0).message()
+                .contains("difference -1 SEK"));
     }
 
     @Test

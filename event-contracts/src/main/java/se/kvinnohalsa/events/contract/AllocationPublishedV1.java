@@ -10,7 +10,7 @@ import java.util.List;
 /** A new, immutable version of a year's allocations was published: every region's amounts in whole kronor. */
 @EventType(value = "se.kvinnohalsa.allocation.published.v1", topic = Topics.ALLOCATION_EVENTS)
 public record AllocationPublishedV1(int year, int version, long totalSek, Instant publishedAt,
-                                    List<RegionAllocation> regions) implements DomainEvent {
+        List<RegionAllocation> regions) implements DomainEvent {
 
     public record RegionAllocation(String regionCode, long totalSek, List<PoolAmount> pools) {
     }

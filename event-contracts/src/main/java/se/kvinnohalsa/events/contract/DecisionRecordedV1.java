@@ -10,7 +10,7 @@ import java.util.List;
 /** A region recorded its own split of its money to its units. */
 @EventType(value = "se.kvinnohalsa.allocation.decision-recorded.v1", topic = Topics.ALLOCATION_EVENTS)
 public record DecisionRecordedV1(int year, String regionCode, String reference, LocalDate decidedOn,
-                                 String decidedBy, long totalSek, List<Line> lines) implements DomainEvent {
+        String decidedBy, long totalSek, List<Line> lines) implements DomainEvent {
 
     public record Line(String unit, long amountSek) {
     }

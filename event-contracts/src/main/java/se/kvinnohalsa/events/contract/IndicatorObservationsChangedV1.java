@@ -13,8 +13,9 @@ import java.util.List;
  */
 @EventType(value = "se.kvinnohalsa.indicator.observations-changed.v1", topic = Topics.INDICATOR_EVENTS)
 public record IndicatorObservationsChangedV1(String indicatorCode, String batchId, List<String> periods,
-                                             List<String> regionCodes, int created, int updated, Instant changedAt)
-        implements DomainEvent {
+        List<String> regionCodes, int created, int updated, Instant changedAt)
+        implements
+            DomainEvent {
 
     @Override
     public String key() {

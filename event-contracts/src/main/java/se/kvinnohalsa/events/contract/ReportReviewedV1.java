@@ -9,8 +9,9 @@ import java.time.Instant;
 /** The national board reviewed a submitted report: {@code decision} ACCEPT or RETURN, {@code status} the result. */
 @EventType(value = "se.kvinnohalsa.report.reviewed.v1", topic = Topics.REPORT_EVENTS)
 public record ReportReviewedV1(int year, String regionCode, String decision, String status, String comment,
-                               Instant reviewedAt, String reviewedBy, boolean hasWorkforcePlan)
-        implements DomainEvent {
+        Instant reviewedAt, String reviewedBy, boolean hasWorkforcePlan)
+        implements
+            DomainEvent {
 
     @Override
     public String key() {

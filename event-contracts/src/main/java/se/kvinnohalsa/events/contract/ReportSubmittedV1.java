@@ -13,8 +13,8 @@ import java.time.Instant;
  */
 @EventType(value = "se.kvinnohalsa.report.submitted.v1", topic = Topics.REPORT_EVENTS)
 public record ReportSubmittedV1(int year, String regionCode, Instant submittedAt, boolean late,
-                                Long totalSpentSek, boolean spendingSplit, BigDecimal postpartumVisitSharePercent,
-                                boolean hasWorkforcePlan) implements DomainEvent {
+        Long totalSpentSek, boolean spendingSplit, BigDecimal postpartumVisitSharePercent,
+        boolean hasWorkforcePlan) implements DomainEvent {
 
     @Override
     public String key() {

@@ -11,7 +11,9 @@ import java.util.regex.Pattern;
  */
 public final class AccessRules {
 
-    public enum Verdict { ALLOW, UNAUTHENTICATED, FORBIDDEN }
+    public enum Verdict {
+        ALLOW, UNAUTHENTICATED, FORBIDDEN
+    }
 
     /** The caller as its verified token says: null groups for no (or an invalid) token. */
     public record Caller(String subject, Set<String> groups, String region) {
@@ -24,7 +26,8 @@ public final class AccessRules {
 
     private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
     private static final Pattern REGION_REPORT = Pattern.compile("^/api/v1/reports/\\d{4}/([^/]+)(/submission)?/?$");
-    private static final Pattern REGION_DECISION = Pattern.compile("^/api/v1/agreements/\\d{4}/regions/([^/]+)/decision/?$");
+    private static final Pattern REGION_DECISION = Pattern
+            .compile("^/api/v1/agreements/\\d{4}/regions/([^/]+)/decision/?$");
     private static final Pattern OBSERVATIONS = Pattern.compile("^/api/v1/indicators/[^/]+/observations/?$");
 
     private AccessRules() {

@@ -2,6 +2,7 @@ package se.kvinnohalsa.gateway.events;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
+import io.smallrye.common.annotation.Identifier;
 import io.vertx.core.Context;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
@@ -15,8 +16,8 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import se.kvinnohalsa.events.EventHeaders;
 import se.kvinnohalsa.gateway.routing.GatewayConfig;
 import se.kvinnohalsa.gateway.routing.Problems;
 
@@ -56,8 +57,10 @@ public class EventStream {
     @Inject
     MeterRegistry metrics;
 
-    @ConfigProperty(name = "kafka.bootstrap.servers", defaultValue = "localhost:9092")
-    String bootstrapServers;
+    /** Quarkus' Kafka settings ({@code kafka.*}, e.g. KAFKA_BOOTSTRAP_SERVERS), as every Kafka client here uses them. */
+    @Inject
+    @Identifier("default-kafka-broker")
+    Map<String, Object> kafka;
 
     private final AtomicInteger clients = new AtomicInteger();
     private final AtomicLong streamIds = new AtomicLong();
@@ -90,7 +93,8 @@ public class EventStream {
         try {
             from = EventCursor.parse(lastEventId);
         } catch (IllegalArgumentException e) {
-            Problems.send(routing, 400, "Bad Request", "Last-Event-ID is not an event id of this stream: " + e.getMessage());
+            Problems.send(routing, 400, "Bad Request",
+                    "Last-Event-ID is not an event id of this stream: " + e.getMessage());
             return;
         }
         if (clients.incrementAndGet() > config.events().maxClients()) {
@@ -161,11 +165,12 @@ public class EventStream {
                     Thread.sleep(config.events().pollTimeout().toMillis());
                     reassignAt = Instant.now();
                 }
-                for (ConsumerRecord<String, String> record : consumer.assignment().isEmpty() ? List.<ConsumerRecord<String, String>>of()
+                for (ConsumerRecord<String, String> record : consumer.assignment().isEmpty()
+                        ? List.<ConsumerRecord<String, String>>of()
                         : consumer.poll(config.events().pollTimeout())) {
                     cursor = cursor.after(new TopicPartition(record.topic(), record.partition()), record.offset());
                     client.awaitRoom();
-                    client.send(SseMessages.event(cursor.toString(), SseMessages.header(record, "ce_type"),
+                    client.send(SseMessages.event(cursor.toString(), SseMessages.header(record, EventHeaders.TYPE),
                             SseMessages.data(record)));
                     lastSent = Instant.now();
                 }
@@ -194,7 +199,8 @@ public class EventStream {
         Map<TopicPartition, Long> start = new HashMap<>();
         for (TopicPartition partition : partitions) {
             Long wanted = from.next().get(partition);
-            long position = wanted != null ? Math.max(wanted, beginning.getOrDefault(partition, 0L))
+            long position = wanted != null
+                    ? Math.max(wanted, beginning.getOrDefault(partition, 0L))
                     : newStream ? end.getOrDefault(partition, 0L) : beginning.getOrDefault(partition, 0L);
             consumer.seek(partition, position);
             start.put(partition, position);
@@ -227,7 +233,7 @@ public class EventStream {
 
     private Properties consumerProperties() {
         Properties properties = new Properties();
-        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.get(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG));
         properties.put(ConsumerConfig.CLIENT_ID_CONFIG, "gateway-events-" + streamIds.incrementAndGet());
         properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());

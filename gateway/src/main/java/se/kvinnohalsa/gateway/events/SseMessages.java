@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
+import se.kvinnohalsa.events.EventHeaders;
 
 import java.nio.charset.StandardCharsets;
 
@@ -42,14 +43,14 @@ public final class SseMessages {
      */
     public static String data(ConsumerRecord<String, String> record) {
         ObjectNode data = JSON.createObjectNode();
-        data.put("id", header(record, "ce_id"));
-        data.put("type", header(record, "ce_type"));
-        data.put("source", header(record, "ce_source"));
-        data.put("subject", header(record, "ce_subject"));
-        data.put("time", header(record, "ce_time"));
+        data.put("id", header(record, EventHeaders.ID));
+        data.put("type", header(record, EventHeaders.TYPE));
+        data.put("source", header(record, EventHeaders.SOURCE));
+        data.put("subject", header(record, EventHeaders.SUBJECT));
+        data.put("time", header(record, EventHeaders.TIME));
         data.put("topic", record.topic());
         data.put("key", record.key());
-        data.put("requestId", header(record, "request-id"));
+        data.put("requestId", header(record, EventHeaders.REQUEST_ID));
         try {
             JsonNode value = record.value() == null ? JSON.nullNode() : JSON.readTree(record.value());
             data.set("data", value);

@@ -50,7 +50,8 @@ public final class OpenApiMerger {
         return merged;
     }
 
-    private static void add(String service, JsonNode document, ObjectNode paths, ArrayNode tags, ObjectNode components) {
+    private static void add(String service, JsonNode document, ObjectNode paths, ArrayNode tags,
+            ObjectNode components) {
         Map<String, String> renames = new HashMap<>();
         JsonNode theirs = document.path("components");
         theirs.fields().forEachRemaining(section -> section.getValue().fields().forEachRemaining(component -> {
@@ -64,7 +65,8 @@ public final class OpenApiMerger {
         }
         theirs.fields().forEachRemaining(section -> section.getValue().fields().forEachRemaining(component -> {
             String name = renames.getOrDefault(ref(section.getKey(), component.getKey()), component.getKey());
-            ObjectNode target = components.has(section.getKey()) ? (ObjectNode) components.get(section.getKey())
+            ObjectNode target = components.has(section.getKey())
+                    ? (ObjectNode) components.get(section.getKey())
                     : components.putObject(section.getKey());
             if (!target.has(name)) {
                 target.set(name, component.getValue());
@@ -97,7 +99,7 @@ public final class OpenApiMerger {
                 String old = ref.asText();
                 object.set("$ref", TextNode.valueOf(old.substring(0, old.lastIndexOf('/') + 1) + renames.get(old)));
             }
-            for (Iterator<JsonNode> children = object.elements(); children.hasNext(); ) {
+            for (Iterator<JsonNode> children = object.elements(); children.hasNext();) {
                 rewriteRefs(children.next(), renames);
             }
         } else if (node.isArray()) {

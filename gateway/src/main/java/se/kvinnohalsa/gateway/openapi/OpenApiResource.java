@@ -20,6 +20,7 @@ import se.kvinnohalsa.gateway.upstream.UpstreamClient;
 
 import java.io.IOException;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,6 +37,9 @@ public class OpenApiResource {
     private static final Logger LOG = Logger.getLogger(OpenApiResource.class);
     static final List<String> SERVICES = List.of("allocation", "reporting", "indicators");
     private static final String DOCUMENT = "/q/openapi?format=json";
+
+    @Inject
+    Clock clock;
 
     @Inject
     UpstreamClient upstreams;
@@ -58,7 +62,7 @@ public class OpenApiResource {
             + "x-unavailable-services (such a document is not cached).")
     public Uni<Response> document(@Context HttpServerRequest request) {
         Cached cached = cache.get();
-        if (cached != null && Instant.now().isBefore(cached.until())) {
+        if (cached != null && Instant.now(clock).isBefore(cached.until())) {
             return Uni.createFrom().item(ok(cached.document()));
         }
         Duration timeout = config.openapi().timeout();
@@ -80,7 +84,8 @@ public class OpenApiResource {
                 }
             }
             JsonNode own = documents.get(0);
-            ObjectNode merged = OpenApiMerger.merge(own.isObject() ? (ObjectNode) own : json.createObjectNode(), services, missing);
+            ObjectNode merged = OpenApiMerger.merge(own.isObject() ? (ObjectNode) own : json.createObjectNode(),
+                    services, missing);
             byte[] bytes;
             try {
                 bytes = json.writeValueAsBytes(merged);
@@ -88,7 +93,7 @@ public class OpenApiResource {
                 throw new IllegalStateException(e);
             }
             if (missing.isEmpty()) {
-                cache.set(new Cached(bytes, Instant.now().plus(config.openapi().cacheFor())));
+                cache.set(new Cached(bytes, Instant.now(clock).plus(config.openapi().cacheFor())));
             }
             return ok(bytes);
         });

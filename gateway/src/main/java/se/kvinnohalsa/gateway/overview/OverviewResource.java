@@ -18,10 +18,10 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import se.kvinnohalsa.events.http.FieldError;
-import se.kvinnohalsa.events.http.SecurityProblems;
 import se.kvinnohalsa.gateway.routing.GatewayConfig;
 import se.kvinnohalsa.gateway.upstream.UpstreamClient;
+import se.kvinnohalsa.support.problem.FieldError;
+import se.kvinnohalsa.support.problem.SecurityProblems;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -53,26 +53,24 @@ public class OverviewResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "One region at a glance",
-            description = "The region's allocation and decision (allocation-service), the conditions' status, its report's status "
-                    + "(reporting-service) and its latest indicator values against their targets (indicators-service), fetched in "
-                    + "parallel. A part whose service is down or slow is {\"available\": false, \"reason\": ...}; the rest is complete. "
-                    + "Without year: the latest agreement year.")
-    @APIResponse(responseCode = "200", description = "The overview", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "region 23, 2025", value = """
-                    {"regionCode": "23", "name": "Jämtland Härjedalen", "officialName": "Region Jämtland Härjedalen", "year": 2025,
-                     "allocation": {"available": true, "status": "PUBLISHED", "version": 1, "totalSek": 24846478,
-                                    "pools": [{"code": "POPULATION", "amountSek": 17343191}, {"code": "RURAL", "amountSek": 7503287}]},
-                     "decision": {"available": true, "recorded": true, "reference": "RS/25/2025", "totalSek": 24846478},
-                     "conditions": {"available": true, "known": true},
-                     "report": {"available": false, "reason": "The reporting service cannot be reached"},
-                     "indicators": {"available": true, "values": [{"code": "EFTERVARDSBESOK", "period": "2023-08-01/2024-07-31",
-                                    "value": 94.3, "target": {"operator": ">=", "value": 90}, "meetsTarget": true}]}}""")))
+    @Operation(summary = "One region at a glance", description = "The region's allocation and decision (allocation-service), the conditions' status, its report's status "
+            + "(reporting-service) and its latest indicator values against their targets (indicators-service), fetched in "
+            + "parallel. A part whose service is down or slow is {\"available\": false, \"reason\": ...}; the rest is complete. "
+            + "Without year: the latest agreement year.")
+    @APIResponse(responseCode = "200", description = "The overview", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "region 23, 2025", value = """
+            {"regionCode": "23", "name": "Jämtland Härjedalen", "officialName": "Region Jämtland Härjedalen", "year": 2025,
+             "allocation": {"available": true, "status": "PUBLISHED", "version": 1, "totalSek": 24846478,
+                            "pools": [{"code": "POPULATION", "amountSek": 17343191}, {"code": "RURAL", "amountSek": 7503287}]},
+             "decision": {"available": true, "recorded": true, "reference": "RS/25/2025", "totalSek": 24846478},
+             "conditions": {"available": true, "known": true},
+             "report": {"available": false, "reason": "The reporting service cannot be reached"},
+             "indicators": {"available": true, "values": [{"code": "EFTERVARDSBESOK", "period": "2023-08-01/2024-07-31",
+                            "value": 94.3, "target": {"operator": ">=", "value": 90}, "meetsTarget": true}]}}""")))
     @APIResponse(responseCode = "400", description = "year is not a four-digit year")
     @APIResponse(responseCode = "404", description = "No such region")
     public Uni<Response> overview(@PathParam("regionCode") String regionCode,
-                                  @Parameter(description = "Agreement year, e.g. 2025; default the latest") @QueryParam("year") String year,
-                                  @HeaderParam("X-Request-Id") String requestId) {
+            @Parameter(description = "Agreement year, e.g. 2025; default the latest") @QueryParam("year") String year,
+            @HeaderParam("X-Request-Id") String requestId) {
         String path = "/api/v1/overview/regions/" + regionCode;
         if (!REGION_CODE.matcher(regionCode).matches()) {
             return Uni.createFrom().item(SecurityProblems.problem(Response.Status.NOT_FOUND,
@@ -80,12 +78,16 @@ public class OverviewResource {
         }
         if (year != null && !YEAR.matcher(year).matches()) {
             return Uni.createFrom().item(SecurityProblems.problem(400, "Bad Request", "year must be a four-digit year",
-                    path, Map.of("errors", List.of(new FieldError("year", "'" + year + "' is not a four-digit year")))).build());
+                    path, Map.of("errors", List.of(new FieldError("year", "'" + year + "' is not a four-digit year"))))
+                    .build());
         }
         Uni<Integer> theYear = year != null ? Uni.createFrom().item(Integer.parseInt(year)) : latestYear(requestId);
-        return theYear.flatMap(y -> fetch(regionCode, y, requestId).map(parts -> RegionOverview.assemble(regionCode, y, parts)
-                .map(overview -> Response.ok(overview, MediaType.APPLICATION_JSON).header("Cache-Control", "no-cache").build())
-                .orElseGet(() -> SecurityProblems.problem(Response.Status.NOT_FOUND, "No region " + regionCode, path).build())));
+        return theYear
+                .flatMap(y -> fetch(regionCode, y, requestId).map(parts -> RegionOverview.assemble(regionCode, y, parts)
+                        .map(overview -> Response.ok(overview, MediaType.APPLICATION_JSON)
+                                .header("Cache-Control", "no-cache").build())
+                        .orElseGet(() -> SecurityProblems
+                                .problem(Response.Status.NOT_FOUND, "No region " + regionCode, path).build())));
     }
 
     private Uni<RegionOverview.Parts> fetch(String region, int year, String requestId) {
@@ -96,8 +98,9 @@ public class OverviewResource {
                 part("allocation", "/api/v1/agreements/" + year + "/regions/" + region + "/conditions", requestId),
                 part("reporting", "/api/v1/reports/" + year + "/" + region + "/status", requestId),
                 part("indicators", "/api/v1/indicators/latest?regionCode=" + region, requestId))
-                .with(Part.class, parts -> new RegionOverview.Parts(parts.get(0), parts.get(1), parts.get(2), parts.get(3),
-                        parts.get(4), parts.get(5)));
+                .with(Part.class,
+                        parts -> new RegionOverview.Parts(parts.get(0), parts.get(1), parts.get(2), parts.get(3),
+                                parts.get(4), parts.get(5)));
     }
 
     /** The latest agreement year allocation-service knows; this calendar year while it cannot be asked. */

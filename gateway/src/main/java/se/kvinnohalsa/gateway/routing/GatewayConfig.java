@@ -5,6 +5,7 @@ import io.smallrye.config.WithDefault;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /** The gateway's settings: where the services are, how long it waits for them, and its limits per client. */
@@ -71,7 +72,7 @@ public interface GatewayConfig {
 
         /** Topics streamed to clients (not the dead-letter topics). */
         @WithDefault("allocation-events,report-events,indicator-events")
-        java.util.List<String> topics();
+        List<String> topics();
     }
 
     interface RateLimit {

@@ -26,9 +26,11 @@ import se.kvinnohalsa.gateway.upstream.UpstreamClient;
 
 import java.net.URI;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 /**
  * Routes /api/v1/* by path prefix to the services with Vert.x's reverse proxy (bodies stream through, hop-by-hop
@@ -40,7 +42,7 @@ import java.util.concurrent.TimeUnit;
 public class ProxyRoutes {
 
     private static final Logger LOG = Logger.getLogger(ProxyRoutes.class);
-    private static final java.util.regex.Pattern CONTENT_LENGTH = java.util.regex.Pattern.compile("\\d{1,18}");
+    private static final Pattern CONTENT_LENGTH = Pattern.compile("\\d{1,18}");
 
     /** Path prefix -> upstream name. */
     static final Map<String, String> ROUTES = new LinkedHashMap<>();
@@ -53,7 +55,7 @@ public class ProxyRoutes {
     }
 
     /** The gateway's own endpoints: the same rate limit applies (they are all public reads). */
-    static final java.util.List<String> OWN = java.util.List.of("/api/v1/overview", "/api/v1/events", "/api/v1/openapi");
+    static final List<String> OWN = List.of("/api/v1/overview", "/api/v1/events", "/api/v1/openapi");
 
     @Inject
     GatewayConfig config;
@@ -64,7 +66,8 @@ public class ProxyRoutes {
     private TokenBuckets rateLimit;
 
     void routes(@Observes Router router, Vertx vertx) {
-        rateLimit = new TokenBuckets(config.rateLimit().requestsPerSecond(), config.rateLimit().burst(), System::nanoTime);
+        rateLimit = new TokenBuckets(config.rateLimit().requestsPerSecond(), config.rateLimit().burst(),
+                System::nanoTime);
         HttpClient client = vertx.createHttpClient(new HttpClientOptions()
                 .setConnectTimeout((int) config.connectTimeout().toMillis())
                 .setMaxPoolSize(100)
@@ -98,29 +101,36 @@ public class ProxyRoutes {
             routing.request().resume();
             AccessRules.Caller who = result.succeeded() ? result.result() : AccessRules.Caller.ANONYMOUS;
             boolean invalidToken = header != null && who.groups() == null;
-            String client = who.subject() != null ? "sub:" + who.subject() : "ip:" + routing.request().remoteAddress().hostAddress();
+            String client = who.subject() != null
+                    ? "sub:" + who.subject()
+                    : "ip:" + routing.request().remoteAddress().hostAddress();
             long wait = rateLimit.take(client);
             if (wait > 0) {
                 routing.response().putHeader("Retry-After", Long.toString(wait));
-                Problems.send(routing, 429, "Too Many Requests", "Rate limit of " + config.rateLimit().requestsPerSecond()
-                        + " requests per second exceeded; retry after " + wait + " s");
+                Problems.send(routing, 429, "Too Many Requests",
+                        "Rate limit of " + config.rateLimit().requestsPerSecond()
+                                + " requests per second exceeded; retry after " + wait + " s");
                 return;
             }
             String length = routing.request().getHeader("Content-Length");
-            if (length != null && CONTENT_LENGTH.matcher(length).matches() && Long.parseLong(length) > config.maxBodyBytes()) {
-                Problems.send(routing, 413, "Content Too Large", "Request bodies are limited to " + config.maxBodyBytes() + " bytes");
+            if (length != null && CONTENT_LENGTH.matcher(length).matches()
+                    && Long.parseLong(length) > config.maxBodyBytes()) {
+                Problems.send(routing, 413, "Content Too Large",
+                        "Request bodies are limited to " + config.maxBodyBytes() + " bytes");
                 return;
             }
             if (invalidToken) {
                 routing.response().putHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
-                Problems.send(routing, 401, "Unauthorized", "The bearer token is not valid (signature, issuer or expiry)");
+                Problems.send(routing, 401, "Unauthorized",
+                        "The bearer token is not valid (signature, issuer or expiry)");
                 return;
             }
             switch (AccessRules.check(routing.request().method().name(), routing.request().path(), who)) {
                 case ALLOW -> routing.next();
                 case UNAUTHENTICATED -> {
                     routing.response().putHeader("WWW-Authenticate", "Bearer");
-                    Problems.send(routing, 401, "Unauthorized", "Writes need a bearer token (Authorization: Bearer <JWT>)");
+                    Problems.send(routing, 401, "Unauthorized",
+                            "Writes need a bearer token (Authorization: Bearer <JWT>)");
                 }
                 case FORBIDDEN -> Problems.send(routing, 403, "Forbidden", "This token may not make this change");
             }
@@ -142,7 +152,8 @@ public class ProxyRoutes {
     private void forward(RoutingContext routing, HttpProxy proxy, CircuitBreaker breaker, String name) {
         long refuseFor = breaker.refuseFor();
         if (refuseFor > 0) {
-            routing.response().putHeader("Retry-After", Long.toString(Math.max(1, TimeUnit.NANOSECONDS.toSeconds(refuseFor))));
+            routing.response().putHeader("Retry-After",
+                    Long.toString(Math.max(1, TimeUnit.NANOSECONDS.toSeconds(refuseFor))));
             Problems.send(routing, 503, "Service Unavailable", "The " + name + " service is failing; the gateway "
                     + "stops sending it requests for a while");
             return;
@@ -177,14 +188,20 @@ public class ProxyRoutes {
                     breaker.failed();
                     boolean timeout = UpstreamClient.isTimeout(failure);
                     int status = timeout ? 504 : 502;
-                    String detail = timeout ? "The " + name + " service did not answer in time"
+                    String detail = timeout
+                            ? "The " + name + " service did not answer in time"
                             : "The " + name + " service cannot be reached";
                     LOG.warnf("%s %s: %s", name, context.request().getURI(), failure.toString());
                     ProxyResponse response = context.request().response().setStatusCode(status)
                             .setStatusMessage(timeout ? "Gateway Timeout" : "Bad Gateway")
                             .putHeader("Content-Type", Problems.PROBLEM_JSON)
-                            .setBody(Body.body(Buffer.buffer(Problems.body(status, timeout ? "Gateway Timeout" : "Bad Gateway",
-                                    detail, context.request().getURI(), context.request().headers().get("X-Request-Id")).encode())));
+                            .setBody(
+                                    Body.body(
+                                            Buffer.buffer(Problems
+                                                    .body(status, timeout ? "Gateway Timeout" : "Bad Gateway",
+                                                            detail, context.request().getURI(),
+                                                            context.request().headers().get("X-Request-Id"))
+                                                    .encode())));
                     return Future.succeededFuture(response);
                 });
             }

@@ -57,7 +57,8 @@ public class UpstreamClient {
                 .compose(request -> request.send())
                 .compose(response -> response.body().map(body -> new Reply(response.statusCode(), body)));
         return Uni.createFrom().completionStage(reply.toCompletionStage())
-                .ifNoItem().after(timeout).failWith(() -> new TimeoutException("no answer from " + uri + " within " + timeout));
+                .ifNoItem().after(timeout)
+                .failWith(() -> new TimeoutException("no answer from " + uri + " within " + timeout));
     }
 
     /** Vert.x reports its idle timeout as an exception of its own whose message says so. */

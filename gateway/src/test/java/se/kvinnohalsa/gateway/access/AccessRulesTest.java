@@ -27,7 +27,8 @@ class AccessRulesTest {
             new Write("POST", "/api/v1/agreements/2025/allocations/publish", null),
             new Write("POST", "/api/v1/reports/2024/23/review", null),
             new Write("PUT", "/api/v1/indicators/EFTERVARDSBESOK", null));
-    private static final Write OBSERVATIONS = new Write("POST", "/api/v1/indicators/EFTERVARDSBESOK/observations", null);
+    private static final Write OBSERVATIONS = new Write("POST", "/api/v1/indicators/EFTERVARDSBESOK/observations",
+            null);
 
     private static AccessRules.Caller caller(String role, String region) {
         return role == null ? AccessRules.Caller.ANONYMOUS : new AccessRules.Caller(role + "-x", Set.of(role), region);

@@ -41,7 +41,8 @@ class AuthorizationMatrixTest {
             new Endpoint("POST", "/api/v1/reports/2025/23/submission", Set.of("admin", "reporter"), true),
             new Endpoint("POST", "/api/v1/reports/2025/23/review", Set.of("admin"), false),
             new Endpoint("PUT", "/api/v1/indicators/EFTERVARDSBESOK", Set.of("admin"), false),
-            new Endpoint("POST", "/api/v1/indicators/EFTERVARDSBESOK/observations", Set.of("admin", "registry"), false));
+            new Endpoint("POST", "/api/v1/indicators/EFTERVARDSBESOK/observations", Set.of("admin", "registry"),
+                    false));
 
     private static final List<Caller> CALLERS = List.of(
             new Caller("no token", null, null),
@@ -66,13 +67,15 @@ class AuthorizationMatrixTest {
             for (Caller caller : CALLERS) {
                 var request = given().contentType("application/json").body("{}");
                 if (caller.role() != null) {
-                    request.header("Authorization", "Bearer " + Infrastructure.shared().tokens().issue(caller.role(), caller.region()));
+                    request.header("Authorization",
+                            "Bearer " + Infrastructure.shared().tokens().issue(caller.role(), caller.region()));
                 }
                 Response response = request.request(endpoint.method(), endpoint.path());
                 int status = response.statusCode();
                 boolean expectAllowed = allowed(endpoint, caller);
                 int expectedRefusal = caller.role() == null ? 401 : 403;
-                boolean ok = expectAllowed ? status != 401 && status != 403
+                boolean ok = expectAllowed
+                        ? status != 401 && status != 403
                         : status == expectedRefusal && response.contentType().startsWith("application/problem+json");
                 if (!ok) {
                     wrong.add(endpoint.method() + " " + endpoint.path() + " as " + caller.name() + ": " + status

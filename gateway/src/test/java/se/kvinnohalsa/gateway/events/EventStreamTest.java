@@ -24,6 +24,7 @@ import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
@@ -96,7 +97,7 @@ class EventStreamTest {
         }
 
         /** The next message that is an event (not a comment) matching the predicate, skipping others. */
-        Message next(java.util.function.Predicate<Message> wanted) throws InterruptedException {
+        Message next(Predicate<Message> wanted) throws InterruptedException {
             long deadline = System.nanoTime() + WAIT.toNanos();
             while (System.nanoTime() < deadline) {
                 Message message = messages.poll(200, TimeUnit.MILLISECONDS);
@@ -153,9 +154,12 @@ class EventStreamTest {
             List<String> seen = new ArrayList<>();
             Message ready = resumed.next(m -> "ready".equals(m.event()));
             assertTrue(new JsonPath(ready.data()).getBoolean("resumed"));
-            seen.add(new JsonPath(resumed.next(m -> m.data() != null && m.data().contains("\"sse-")).data()).getString("id"));
-            seen.add(new JsonPath(resumed.next(m -> m.data() != null && m.data().contains("\"sse-")).data()).getString("id"));
-            assertEquals(List.of(second, third), seen, "after the last event received, in order, and nothing before it");
+            seen.add(new JsonPath(resumed.next(m -> m.data() != null && m.data().contains("\"sse-")).data())
+                    .getString("id"));
+            seen.add(new JsonPath(resumed.next(m -> m.data() != null && m.data().contains("\"sse-")).data())
+                    .getString("id"));
+            assertEquals(List.of(second, third), seen,
+                    "after the last event received, in order, and nothing before it");
             assertFalse(seen.contains(first));
         }
     }

@@ -28,23 +28,28 @@ class RateLimitTest {
 
     @Test
     void aBurstBeyondTheLimitGets429WithRetryAfter() {
-        String token = Infrastructure.shared().tokens().issue("rate-limit-test-client", "analyst", null, Duration.ofMinutes(5));
+        String token = Infrastructure.shared().tokens().issue("rate-limit-test-client", "analyst", null,
+                Duration.ofMinutes(5));
         HttpClient client = HttpClient.newHttpClient();
         HttpRequest request = HttpRequest.newBuilder(regions).header("Authorization", "Bearer " + token).build();
         List<CompletableFuture<HttpResponse<String>>> sent = new ArrayList<>();
         for (int i = 0; i < REQUESTS; i++) {
             sent.add(client.sendAsync(request, HttpResponse.BodyHandlers.ofString()));
         }
-        List<HttpResponse<String>> limited = sent.stream().map(CompletableFuture::join).filter(r -> r.statusCode() == 429).toList();
+        List<HttpResponse<String>> limited = sent.stream().map(CompletableFuture::join)
+                .filter(r -> r.statusCode() == 429).toList();
         assertTrue(limited.size() > 0, "the burst of " + REQUESTS + " exceeded the limit");
         HttpResponse<String> first = limited.get(0);
         assertTrue(first.headers().firstValue("Retry-After").map(Long::parseLong).orElse(0L) >= 1);
         assertTrue(first.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
         assertTrue(first.body().contains("\"status\":429"), first.body());
 
-        String other = Infrastructure.shared().tokens().issue("rate-limit-test-other", "analyst", null, Duration.ofMinutes(5));
-        HttpResponse<String> unaffected = client.sendAsync(HttpRequest.newBuilder(regions).header("Authorization", "Bearer " + other).build(),
-                HttpResponse.BodyHandlers.ofString()).join();
+        String other = Infrastructure.shared().tokens().issue("rate-limit-test-other", "analyst", null,
+                Duration.ofMinutes(5));
+        HttpResponse<String> unaffected = client
+                .sendAsync(HttpRequest.newBuilder(regions).header("Authorization", "Bearer " + other).build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .join();
         assertEquals(200, unaffected.statusCode(), "another client has its own bucket");
     }
 }

@@ -1,6 +1,7 @@
 package se.kvinnohalsa.gateway.overview;
 
 import io.quarkus.test.junit.QuarkusTest;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
 import static io.restassured.RestAssured.given;
@@ -18,8 +19,9 @@ class OverviewTest {
     @Test
     void aRegionAtAGlanceWithTheDownServiceMarkedUnavailable() {
         given().get("/api/v1/overview/regions/23?year=2025").then().statusCode(200)
-                .header("X-Request-Id", org.hamcrest.Matchers.notNullValue())
-                .body("regionCode", equalTo("23")).body("name", equalTo("Jämtland Härjedalen")).body("year", equalTo(2025))
+                .header("X-Request-Id", Matchers.notNullValue())
+                .body("regionCode", equalTo("23")).body("name", equalTo("Jämtland Härjedalen"))
+                .body("year", equalTo(2025))
                 .body("allocation.available", equalTo(true)).body("allocation.status", equalTo("PUBLISHED"))
                 .body("allocation.version", equalTo(2)).body("allocation.totalSek", equalTo(24846478))
                 .body("allocation.pools", hasSize(2))
@@ -28,7 +30,8 @@ class OverviewTest {
                 .body("conditions.available", equalTo(true)).body("conditions.workforcePlan.status", equalTo("MET"))
                 .body("report.available", equalTo(false))
                 .body("report.reason", equalTo("The reporting service cannot be reached"))
-                .body("indicators.available", equalTo(true)).body("indicators.values[0].code", equalTo("EFTERVARDSBESOK"))
+                .body("indicators.available", equalTo(true))
+                .body("indicators.values[0].code", equalTo("EFTERVARDSBESOK"))
                 .body("indicators.values[0].meetsTarget", equalTo(true));
     }
 

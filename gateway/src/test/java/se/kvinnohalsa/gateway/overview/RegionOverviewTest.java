@@ -35,7 +35,8 @@ class RegionOverviewTest {
     @Test
     void aCodeMissingFromTheAvailableRegionsIsUnknown() throws Exception {
         Part regions = new Part.Answered(json("[{\"code\": \"01\", \"name\": \"Stockholm\"}]"));
-        assertTrue(RegionOverview.assemble("23", 2025, new RegionOverview.Parts(regions, DOWN, DOWN, DOWN, DOWN, DOWN)).isEmpty());
+        assertTrue(RegionOverview.assemble("23", 2025, new RegionOverview.Parts(regions, DOWN, DOWN, DOWN, DOWN, DOWN))
+                .isEmpty());
     }
 
     @Test
@@ -43,7 +44,8 @@ class RegionOverviewTest {
         Part regions = new Part.Answered(json("[{\"code\": \"23\", \"name\": \"Jämtland Härjedalen\"}]"));
         Part allocations = new Part.Answered(json("{\"status\": \"DRAFT\", \"version\": null, \"regions\": []}"));
         ObjectNode overview = RegionOverview.assemble("23", 2025, new RegionOverview.Parts(regions, allocations,
-                Part.Answered.nothing(), Part.Answered.nothing(), Part.Answered.nothing(), Part.Answered.nothing())).orElseThrow();
+                Part.Answered.nothing(), Part.Answered.nothing(), Part.Answered.nothing(), Part.Answered.nothing()))
+                .orElseThrow();
         assertEquals("DRAFT", overview.at("/allocation/status").asText());
         assertTrue(overview.at("/allocation/totalSek").isNull());
         assertFalse(overview.at("/decision/recorded").asBoolean());

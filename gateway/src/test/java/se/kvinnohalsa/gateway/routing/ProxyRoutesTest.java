@@ -1,12 +1,15 @@
 package se.kvinnohalsa.gateway.routing;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 import se.kvinnohalsa.gateway.StubUpstreams;
 import se.kvinnohalsa.stack.Infrastructure;
 
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
@@ -33,9 +36,10 @@ class ProxyRoutesTest {
                 .body("headers.x-custom", equalTo("kept")).body("headers.x-request-id", equalTo("req-gw-1"))
                 .body("headers.authorization", notNullValue())
                 .body("headers.x-hop", nullValue());
-        io.restassured.response.Response response = given().get("/api/v1/regions");
+        Response response = given().get("/api/v1/regions");
         response.then().statusCode(200).body("method", equalTo("GET")).body("headers.x-request-id", notNullValue());
-        assertEquals(List.of(response.jsonPath().getString("headers.x-request-id")), response.headers().getValues("X-Request-Id"),
+        assertEquals(List.of(response.jsonPath().getString("headers.x-request-id")),
+                response.headers().getValues("X-Request-Id"),
                 "one X-Request-Id, the one the service saw");
     }
 
@@ -50,19 +54,23 @@ class ProxyRoutesTest {
         given().contentType("application/json").body("{}").put("/api/v1/agreements/2025/regions/23/decision")
                 .then().statusCode(401).contentType("application/problem+json").header("WWW-Authenticate", "Bearer");
         given().header("Authorization", "Bearer not-a-token").contentType("application/json").body("{}")
-                .put("/api/v1/agreements/2025/regions/23/decision").then().statusCode(401).contentType("application/problem+json");
+                .put("/api/v1/agreements/2025/regions/23/decision").then().statusCode(401)
+                .contentType("application/problem+json");
         as("reporter", "01").contentType("application/json").body("{}")
-                .put("/api/v1/agreements/2025/regions/23/decision").then().statusCode(403).contentType("application/problem+json");
+                .put("/api/v1/agreements/2025/regions/23/decision").then().statusCode(403)
+                .contentType("application/problem+json");
         as("reporter", "23").contentType("application/json").body("{}")
-                .put("/api/v1/agreements/2025/regions/23/decision").then().statusCode(200).body("method", equalTo("PUT"));
-        as("analyst", null).contentType("application/json").body("{}").post("/api/v1/agreements").then().statusCode(403);
+                .put("/api/v1/agreements/2025/regions/23/decision").then().statusCode(200)
+                .body("method", equalTo("PUT"));
+        as("analyst", null).contentType("application/json").body("{}").post("/api/v1/agreements").then()
+                .statusCode(403);
     }
 
     @Test
     void aServiceThatIsDownGives502ThenTheBreakerOpensAnd503WhileOtherRoutesWork() {
         // Other tests may already have opened the breaker of the (down) reporting service: wait for its trial request.
-        io.restassured.response.Response response = given().get("/api/v1/reports/2024/summary");
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        Response response = given().get("/api/v1/reports/2024/summary");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (response.statusCode() == 503 && System.nanoTime() < deadline) {
             try {
                 Thread.sleep(300);
@@ -78,7 +86,7 @@ class ProxyRoutesTest {
             failures++;
             response = given().get("/api/v1/reports/2024/summary");
         }
-        org.junit.jupiter.api.Assertions.assertTrue(failures >= 1, "the down service was tried and answered 502");
+        Assertions.assertTrue(failures >= 1, "the down service was tried and answered 502");
         response.then().statusCode(503).contentType("application/problem+json").header("Retry-After", notNullValue());
         given().get("/api/v1/regions").then().statusCode(200);
     }
@@ -118,7 +126,7 @@ class ProxyRoutesTest {
     void metricsTagProxiedPathsByRouteNotByEveryRegionAndYear() {
         given().get("/api/v1/agreements/2031/regions/07/decision").then().statusCode(200);
         String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
-        org.junit.jupiter.api.Assertions.assertTrue(metrics.contains("uri=\"/api/v1/agreements/*\""), "templated uri tag");
-        org.junit.jupiter.api.Assertions.assertFalse(metrics.contains("/2031/regions/07"), "no tag per path");
+        Assertions.assertTrue(metrics.contains("uri=\"/api/v1/agreements/*\""), "templated uri tag");
+        Assertions.assertFalse(metrics.contains("/2031/regions/07"), "no tag per path");
     }
 }

@@ -21,7 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import se.kvinnohalsa.events.http.RegionAccess;
+import se.kvinnohalsa.support.access.RegionAccess;
 
 import java.util.List;
 
@@ -61,17 +61,18 @@ public class CatalogResource {
     @Path("/{code}")
     @RolesAllowed(RegionAccess.ADMIN)
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create or update a definition (admins)",
-            description = "ALL is always a group. The period type cannot change, nor a group be removed, once observations use them (409). "
-                    + "Units: PERCENT (0-100), PER_THOUSAND (0-1000), NUMBER (>= 0).")
+    @Operation(summary = "Create or update a definition (admins)", description = "ALL is always a group. The period type cannot change, nor a group be removed, once observations use them (409). "
+            + "Units: PERCENT (0-100), PER_THOUSAND (0-1000), NUMBER (>= 0).")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "EFTERVARDSBESOK", value = EXAMPLE)))
     @APIResponse(responseCode = "200", description = "Updated")
     @APIResponse(responseCode = "201", description = "Created")
     @APIResponse(responseCode = "409", description = "Observations use the period type or a removed group")
     @APIResponse(responseCode = "422", description = "A rule is broken; errors name each field")
-    public Response put(@PathParam("code") String code, @Valid @NotNull IndicatorRequest request, @Context UriInfo uri) {
+    public Response put(@PathParam("code") String code, @Valid @NotNull IndicatorRequest request,
+            @Context UriInfo uri) {
         CatalogService.Saved saved = catalog.put(code, request, token.getName());
-        return saved.created() ? Response.created(uri.getAbsolutePath()).entity(saved.view()).build()
+        return saved.created()
+                ? Response.created(uri.getAbsolutePath()).entity(saved.view()).build()
                 : Response.ok(saved.view()).build();
     }
 }

@@ -1,6 +1,6 @@
 package se.kvinnohalsa.indicators.catalog;
 
-import se.kvinnohalsa.events.http.FieldError;
+import se.kvinnohalsa.support.problem.FieldError;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -22,7 +22,8 @@ public final class CatalogRules {
         }
         if (request.target() != null && request.target().value() != null && request.unit() != null
                 && !request.unit().contains(request.target().value())) {
-            errors.add(new FieldError("target.value", "must be " + request.unit().range() + " for unit " + request.unit()));
+            errors.add(new FieldError("target.value",
+                    "must be " + request.unit().range() + " for unit " + request.unit()));
         }
         if (request.groups() != null) {
             Set<String> seen = new HashSet<>();

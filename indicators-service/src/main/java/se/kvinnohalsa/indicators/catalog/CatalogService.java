@@ -6,10 +6,11 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.NotFoundException;
-import se.kvinnohalsa.events.http.FieldError;
-import se.kvinnohalsa.events.http.InvalidContentException;
 import se.kvinnohalsa.indicators.read.ReadModelVersion;
+import se.kvinnohalsa.support.problem.FieldError;
+import se.kvinnohalsa.support.problem.InvalidContentException;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
@@ -17,6 +18,9 @@ import java.util.List;
 public class CatalogService {
 
     private static final int CONFLICT = 409;
+
+    @Inject
+    Clock clock;
 
     @Inject
     ReadModelVersion readModel;
@@ -33,7 +37,8 @@ public class CatalogService {
     public static Indicator require(String code) {
         Indicator indicator = code == null ? null : Indicator.findById(code);
         if (indicator == null) {
-            throw new NotFoundException("No indicator with code '" + code + "' in the catalog (GET /api/v1/indicators)");
+            throw new NotFoundException(
+                    "No indicator with code '" + code + "' in the catalog (GET /api/v1/indicators)");
         }
         return indicator;
     }
@@ -76,7 +81,7 @@ public class CatalogService {
         indicator.targetValue = request.target() == null ? null : request.target().value();
         indicator.groups.clear();
         indicator.groups.addAll(CatalogRules.groups(request.groups()));
-        indicator.changedAt = Instant.now();
+        indicator.changedAt = Instant.now(clock);
         indicator.changedBy = changedBy;
         indicator.persist();
         readModel.bump();
@@ -91,7 +96,8 @@ public class CatalogService {
 
     private static boolean hasObservations(String code, List<String> groups) {
         return ((Number) Indicator.getEntityManager()
-                .createNativeQuery("SELECT count(*) FROM observation WHERE indicator_code = :code AND group_code IN (:groups)")
+                .createNativeQuery(
+                        "SELECT count(*) FROM observation WHERE indicator_code = :code AND group_code IN (:groups)")
                 .setParameter("code", code).setParameter("groups", groups).getSingleResult()).longValue() > 0;
     }
 }

@@ -24,6 +24,6 @@ public record IndicatorRequest(
     public static final String CODE = "[A-Z][A-Z0-9_]{0,49}";
 
     public record TargetRequest(@NotNull @Pattern(regexp = ">=|<=", message = "must be >= or <=") String operator,
-                                @NotNull BigDecimal value) {
+            @NotNull BigDecimal value) {
     }
 }

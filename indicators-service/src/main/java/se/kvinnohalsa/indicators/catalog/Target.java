@@ -5,8 +5,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.math.BigDecimal;
 
 /** A national target: the value must be {@code >=} or {@code <=} the target value. */
-public record Target(@Schema(enumeration = {">=", "<="}, example = ">=") String operator,
-                     @Schema(example = "90") BigDecimal value) {
+public record Target(@Schema(enumeration = {
+        ">=", "<="}, example = ">=") String operator,
+        @Schema(example = "90") BigDecimal value){
 
     public static final String AT_LEAST = ">=";
     public static final String AT_MOST = "<=";

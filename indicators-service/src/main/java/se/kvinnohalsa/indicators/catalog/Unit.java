@@ -4,9 +4,8 @@ import java.math.BigDecimal;
 
 /** The unit of an indicator's values, with the range a value must lie in. */
 public enum Unit {
-    PERCENT(BigDecimal.ZERO, BigDecimal.valueOf(100)),
-    PER_THOUSAND(BigDecimal.ZERO, BigDecimal.valueOf(1000)),
-    NUMBER(BigDecimal.ZERO, null);
+    PERCENT(BigDecimal.ZERO, BigDecimal.valueOf(100)), PER_THOUSAND(BigDecimal.ZERO,
+            BigDecimal.valueOf(1000)), NUMBER(BigDecimal.ZERO, null);
 
     private final BigDecimal min;
     private final BigDecimal max;
@@ -21,6 +20,8 @@ public enum Unit {
     }
 
     public String range() {
-        return max == null ? "at least " + min.toPlainString() : "between " + min.toPlainString() + " and " + max.toPlainString();
+        return max == null
+                ? "at least " + min.toPlainString()
+                : "between " + min.toPlainString() + " and " + max.toPlainString();
     }
 }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
-import se.kvinnohalsa.events.http.FieldError;
+import se.kvinnohalsa.support.problem.FieldError;
 
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -3,8 +3,8 @@ package se.kvinnohalsa.indicators.observation;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-import se.kvinnohalsa.events.http.ApiProblems;
-import se.kvinnohalsa.events.http.SecurityProblems;
+import se.kvinnohalsa.support.problem.ApiProblems;
+import se.kvinnohalsa.support.problem.SecurityProblems;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

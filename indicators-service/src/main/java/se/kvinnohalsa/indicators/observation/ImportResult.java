@@ -7,5 +7,5 @@ import java.util.List;
  * errorsNotShown says how many more there were.
  */
 public record ImportResult(String batchId, boolean dryRun, boolean atomic, long received, int created, int updated,
-                           int unchanged, long rejected, List<RowError> errors, long errorsNotShown) {
+        int unchanged, long rejected, List<RowError> errors, long errorsNotShown) {
 }

@@ -1,5 +1,6 @@
 package se.kvinnohalsa.indicators.observation;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -7,22 +8,28 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import jakarta.ws.rs.NotFoundException;
 import se.kvinnohalsa.events.contract.IndicatorObservationsChangedV1;
-import se.kvinnohalsa.events.http.InvalidContentException;
-import se.kvinnohalsa.events.outbox.Outbox;
+import se.kvinnohalsa.indicators.IndicatorsConfig;
 import se.kvinnohalsa.indicators.catalog.CatalogService;
 import se.kvinnohalsa.indicators.catalog.Indicator;
+import se.kvinnohalsa.indicators.period.Period;
 import se.kvinnohalsa.indicators.read.ReadModelVersion;
 import se.kvinnohalsa.indicators.region.Regions;
+import se.kvinnohalsa.support.outbox.Outbox;
+import se.kvinnohalsa.support.problem.InvalidContentException;
 
 import java.io.InputStream;
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -35,6 +42,12 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class ImportService {
+
+    @Inject
+    IndicatorsConfig config;
+
+    @Inject
+    Clock clock;
 
     @Inject
     AgroalDataSource dataSource;
@@ -57,12 +70,6 @@ public class ImportService {
     @Inject
     MeterRegistry metrics;
 
-    @ConfigProperty(name = "indicators.import.max-errors-listed")
-    int maxErrorsListed;
-
-    @ConfigProperty(name = "indicators.import.max-bytes")
-    long maxBytes;
-
     private ObjectMapper itemMapper;
 
     /**
@@ -72,12 +79,12 @@ public class ImportService {
     @jakarta.annotation.PostConstruct
     void itemMapper() {
         itemMapper = mapper.copy()
-                .disable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-                .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+                .disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     }
 
     public long maxBytes() {
-        return maxBytes;
+        return config.imports().maxBytes();
     }
 
     public record Options(boolean dryRun, boolean atomic) {
@@ -85,18 +92,20 @@ public class ImportService {
 
     @Transactional
     public ImportResult importBatch(String indicatorCode, Column.Format format, InputStream body, Options options,
-                                    String loadedBy) {
+            String loadedBy) {
         Indicator indicator = CatalogService.require(indicatorCode);
         RowRules rules = new RowRules(indicator.periodType, indicator.unit, new HashSet<>(indicator.groups),
                 regions.codesWithNational(), format);
         String batchId = UUID.randomUUID().toString();
-        ErrorList errors = new ErrorList(maxErrorsListed);
+        ErrorList errors = new ErrorList(config.imports().maxErrorsListed());
         long received = 0;
         long rejected = 0;
-        InputStream limited = new LimitedInputStream(body, maxBytes);
+        InputStream limited = new LimitedInputStream(body, config.imports().maxBytes());
         try (Connection connection = dataSource.getConnection()) {
             Staging staging = new Staging(connection, indicator.code);
-            try (RowSource rows = format == Column.Format.CSV ? new CsvRows(limited) : new JsonRows(itemMapper, limited)) {
+            try (RowSource rows = format == Column.Format.CSV
+                    ? new CsvRows(limited)
+                    : new JsonRows(itemMapper, limited)) {
                 for (RawRow raw = rows.next(); raw != null; raw = rows.next()) {
                     received++;
                     RowRules.Checked checked = rules.check(raw);
@@ -121,7 +130,7 @@ public class ImportService {
                 for (long row : duplicate) {
                     rejected++;
                     errors.add(new RowError(row, keyField, "the same region, period and group are in rows "
-                            + java.util.Arrays.toString(duplicate) + " of this batch"));
+                            + Arrays.toString(duplicate) + " of this batch"));
                 }
             }
             // One import of an indicator at a time, so that two batches cannot both create the same row.
@@ -131,7 +140,8 @@ public class ImportService {
             }
             Staging.Counts counts = staging.classify();
             ImportResult result = new ImportResult(batchId, options.dryRun(), options.atomic(), received,
-                    counts.created(), counts.updated(), counts.unchanged(), rejected, errors.sorted(), errors.notShown());
+                    counts.created(), counts.updated(), counts.unchanged(), rejected, errors.sorted(),
+                    errors.notShown());
             if (rejected > 0 && options.atomic()) {
                 throw new BatchRejectedException(new ImportResult(batchId, options.dryRun(), true, received, 0, 0, 0,
                         rejected, errors.sorted(), errors.notShown()));
@@ -139,7 +149,7 @@ public class ImportService {
             if (options.dryRun()) {
                 return result;
             }
-            Instant now = Instant.now();
+            Instant now = Instant.now(clock);
             boolean changed = counts.created() + counts.updated() > 0;
             if (changed) {
                 staging.apply(batchId, loadedBy, now);
@@ -149,7 +159,8 @@ public class ImportService {
                         periodsAndRegions.get(1), counts.created(), counts.updated(), now));
             }
             record(connection, indicator.code, format, batchId, loadedBy, now, result);
-            metrics.counter("indicators.import.rows", "result", "stored").increment(counts.created() + counts.updated());
+            metrics.counter("indicators.import.rows", "result", "stored")
+                    .increment(counts.created() + counts.updated());
             metrics.counter("indicators.import.rows", "result", "rejected").increment(rejected);
             return result;
         } catch (SQLException e) {
@@ -157,8 +168,9 @@ public class ImportService {
         }
     }
 
-    private static void record(Connection connection, String code, Column.Format format, String batchId, String loadedBy,
-                               Instant at, ImportResult result) throws SQLException {
+    private static void record(Connection connection, String code, Column.Format format, String batchId,
+            String loadedBy,
+            Instant at, ImportResult result) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("""
                 INSERT INTO import_batch (id, indicator_code, format, loaded_by, loaded_at, received, created, updated,
                     unchanged, rejected) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
@@ -178,11 +190,11 @@ public class ImportService {
 
     /** Every version of one observation, newest first. */
     @SuppressWarnings("unchecked")
-    public List<HistoryEntry> history(String indicatorCode, String regionCode, String periodText, String group, String origin) {
+    public List<HistoryEntry> history(String indicatorCode, String regionCode, String periodText, String group,
+            String origin) {
         Indicator indicator = CatalogService.require(indicatorCode);
         regions.require(regionCode);
-        se.kvinnohalsa.indicators.period.Period.Result period =
-                se.kvinnohalsa.indicators.period.Period.parse(periodText, indicator.periodType);
+        Period.Result period = Period.parse(periodText, indicator.periodType);
         if (!period.ok()) {
             throw new MalformedRequestException("period", period.error());
         }
@@ -201,13 +213,13 @@ public class ImportService {
                 .setParameter("start", period.period().start()).setParameter("grp", group)
                 .setParameter("origin", origin).getResultList();
         if (rows.isEmpty()) {
-            throw new jakarta.ws.rs.NotFoundException("No " + origin + " observation of " + indicator.code + " for region "
+            throw new NotFoundException("No " + origin + " observation of " + indicator.code + " for region "
                     + regionCode + ", period " + period.period() + " and group " + group);
         }
         return rows.stream().map(r -> new HistoryEntry(((Number) r[0]).intValue(), (Boolean) r[1], (String) r[2],
-                r[3] + "/" + r[4], (java.math.BigDecimal) r[5], r[6] == null ? null : ((Number) r[6]).longValue(),
-                r[7] == null ? null : ((Number) r[7]).longValue(), (java.math.BigDecimal) r[8],
-                (java.math.BigDecimal) r[9], (String) r[10], (String) r[11], instant(r[12]), instant(r[13]),
+                r[3] + "/" + r[4], (BigDecimal) r[5], r[6] == null ? null : ((Number) r[6]).longValue(),
+                r[7] == null ? null : ((Number) r[7]).longValue(), (BigDecimal) r[8],
+                (BigDecimal) r[9], (String) r[10], (String) r[11], instant(r[12]), instant(r[13]),
                 (String) r[14])).toList();
     }
 
@@ -218,7 +230,7 @@ public class ImportService {
         if (value instanceof Instant instant) {
             return instant;
         }
-        if (value instanceof java.time.OffsetDateTime offset) {
+        if (value instanceof OffsetDateTime offset) {
             return offset.toInstant();
         }
         if (value instanceof Timestamp timestamp) {

@@ -5,12 +5,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import se.kvinnohalsa.support.problem.FieldError;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +23,7 @@ import java.util.Map;
  */
 final class JsonRows implements RowSource {
 
-    private static final Map<String, Column> BY_NAME = new java.util.HashMap<>();
+    private static final Map<String, Column> BY_NAME = new HashMap<>();
 
     static {
         for (Column column : Column.values()) {
@@ -114,10 +116,13 @@ final class JsonRows implements RowSource {
     }
 
     private MalformedRequestException malformed(JsonProcessingException e) {
-        String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
-                + e.getLocation().getColumnNr() + ")";
-        return new MalformedRequestException("The body is not well-formed JSON" + where + (row > 0 ? " after row " + row : ""),
-                List.of(new se.kvinnohalsa.events.http.FieldError("body", "malformed JSON" + where)));
+        String where = e.getLocation() == null
+                ? ""
+                : " (line " + e.getLocation().getLineNr() + ", column "
+                        + e.getLocation().getColumnNr() + ")";
+        return new MalformedRequestException(
+                "The body is not well-formed JSON" + where + (row > 0 ? " after row " + row : ""),
+                List.of(new FieldError("body", "malformed JSON" + where)));
     }
 
     @Override

@@ -1,6 +1,6 @@
 package se.kvinnohalsa.indicators.observation;
 
-import se.kvinnohalsa.events.http.FieldError;
+import se.kvinnohalsa.support.problem.FieldError;
 
 import java.util.List;
 

@@ -22,7 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import se.kvinnohalsa.events.http.RegionAccess;
+import se.kvinnohalsa.support.access.RegionAccess;
 
 import java.io.InputStream;
 import java.util.List;
@@ -71,9 +71,9 @@ public class ObservationResource {
     @APIResponse(responseCode = "413", description = "Larger than the limit")
     @APIResponse(responseCode = "422", description = "All-or-nothing batch with invalid rows: every row error, nothing stored")
     public ImportResult importJson(@PathParam("code") String code,
-                                   @Parameter(description = "Validate and count only; store nothing") @QueryParam("dryRun") @DefaultValue("false") boolean dryRun,
-                                   @Parameter(description = "false stores the valid rows even when others are invalid") @QueryParam("atomic") @DefaultValue("true") boolean atomic,
-                                   @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long length, InputStream body) {
+            @Parameter(description = "Validate and count only; store nothing") @QueryParam("dryRun") @DefaultValue("false") boolean dryRun,
+            @Parameter(description = "false stores the valid rows even when others are invalid") @QueryParam("atomic") @DefaultValue("true") boolean atomic,
+            @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long length, InputStream body) {
         return run(code, Column.Format.JSON, dryRun, atomic, length, body);
     }
 
@@ -90,13 +90,14 @@ public class ObservationResource {
     @APIResponse(responseCode = "413", description = "Larger than the limit")
     @APIResponse(responseCode = "422", description = "All-or-nothing batch with invalid rows: every row error, nothing stored")
     public ImportResult importCsv(@PathParam("code") String code,
-                                  @QueryParam("dryRun") @DefaultValue("false") boolean dryRun,
-                                  @QueryParam("atomic") @DefaultValue("true") boolean atomic,
-                                  @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long length, InputStream body) {
+            @QueryParam("dryRun") @DefaultValue("false") boolean dryRun,
+            @QueryParam("atomic") @DefaultValue("true") boolean atomic,
+            @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long length, InputStream body) {
         return run(code, Column.Format.CSV, dryRun, atomic, length, body);
     }
 
-    private ImportResult run(String code, Column.Format format, boolean dryRun, boolean atomic, Long length, InputStream body) {
+    private ImportResult run(String code, Column.Format format, boolean dryRun, boolean atomic, Long length,
+            InputStream body) {
         if (length != null && length > imports.maxBytes()) {
             throw new BatchTooLargeException(imports.maxBytes());
         }
@@ -106,14 +107,13 @@ public class ObservationResource {
     @GET
     @Path("/history")
     @RolesAllowed(RegionAccess.ADMIN)
-    @Operation(summary = "Every version of one observation, newest first (admins)",
-            description = "Who loaded each version, when and in which batch; superseded versions say when and by which batch.")
+    @Operation(summary = "Every version of one observation, newest first (admins)", description = "Who loaded each version, when and in which batch; superseded versions say when and by which batch.")
     @APIResponse(responseCode = "404", description = "No such indicator, region or observation")
     public List<HistoryEntry> history(@PathParam("code") String code,
-                                      @Parameter(example = "14") @QueryParam("regionCode") String regionCode,
-                                      @Parameter(example = "2023-08-01/2024-07-31") @QueryParam("period") String period,
-                                      @QueryParam("group") @DefaultValue("ALL") String group,
-                                      @Parameter(description = "REGISTRY (default) or REGION_REPORT") @QueryParam("origin") @DefaultValue("REGISTRY") String origin) {
+            @Parameter(example = "14") @QueryParam("regionCode") String regionCode,
+            @Parameter(example = "2023-08-01/2024-07-31") @QueryParam("period") String period,
+            @QueryParam("group") @DefaultValue("ALL") String group,
+            @Parameter(description = "REGISTRY (default) or REGION_REPORT") @QueryParam("origin") @DefaultValue("REGISTRY") String origin) {
         return imports.history(code, regionCode, period, group, origin);
     }
 }

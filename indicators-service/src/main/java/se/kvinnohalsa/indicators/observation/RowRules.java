@@ -25,7 +25,8 @@ public final class RowRules {
     private final Set<String> regionCodes;
     private final Column.Format format;
 
-    public RowRules(PeriodType periodType, Unit unit, Set<String> groups, Set<String> regionCodes, Column.Format format) {
+    public RowRules(PeriodType periodType, Unit unit, Set<String> groups, Set<String> regionCodes,
+            Column.Format format) {
         this.periodType = periodType;
         this.unit = unit;
         this.groups = groups;
@@ -42,7 +43,8 @@ public final class RowRules {
         if (region == null) {
             errors.add(error(row, Column.REGION_CODE, "is required: a two-digit region code such as 01, or SE"));
         } else if (!regionCodes.contains(region)) {
-            errors.add(error(row, Column.REGION_CODE, "'" + region + "' is not a region code (01 ... 25, or SE for the whole country)"));
+            errors.add(error(row, Column.REGION_CODE,
+                    "'" + region + "' is not a region code (01 ... 25, or SE for the whole country)"));
         }
 
         Period period = null;
@@ -88,7 +90,9 @@ public final class RowRules {
         if (!errors.isEmpty()) {
             return new Checked(null, errors);
         }
-        return new Checked(new ValidRow(row, region, period, group, value, numerator, denominator, clinicMin, clinicMax), List.of());
+        return new Checked(
+                new ValidRow(row, region, period, group, value, numerator, denominator, clinicMin, clinicMax),
+                List.of());
     }
 
     private BigDecimal decimal(RawRow raw, Column column, List<RowError> errors) {
@@ -109,7 +113,8 @@ public final class RowRules {
             return null;
         }
         if (!unit.contains(value)) {
-            errors.add(error(raw.row(), column, text + " is out of range: must be " + unit.range() + " (" + unit + ")"));
+            errors.add(
+                    error(raw.row(), column, text + " is out of range: must be " + unit.range() + " (" + unit + ")"));
             return null;
         }
         return value;

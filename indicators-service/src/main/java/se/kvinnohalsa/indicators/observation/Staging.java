@@ -12,6 +12,7 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.TreeSet;
 
@@ -92,12 +93,12 @@ final class Staging {
     List<long[]> duplicates() throws SQLException {
         List<long[]> groups = new ArrayList<>();
         try (Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery("""
-                     SELECT array_agg(row_no ORDER BY row_no) FROM import_staging
-                     GROUP BY region_code, period_start, group_code HAVING count(*) > 1""")) {
+                ResultSet rs = statement.executeQuery("""
+                        SELECT array_agg(row_no ORDER BY row_no) FROM import_staging
+                        GROUP BY region_code, period_start, group_code HAVING count(*) > 1""")) {
             while (rs.next()) {
                 Long[] rows = (Long[]) rs.getArray(1).getArray();
-                groups.add(java.util.Arrays.stream(rows).mapToLong(Long::longValue).toArray());
+                groups.add(Arrays.stream(rows).mapToLong(Long::longValue).toArray());
             }
         }
         if (!groups.isEmpty()) {
@@ -136,7 +137,7 @@ final class Staging {
         int updated = 0;
         int unchanged = 0;
         try (Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery("SELECT change, count(*) FROM import_staging GROUP BY change")) {
+                ResultSet rs = statement.executeQuery("SELECT change, count(*) FROM import_staging GROUP BY change")) {
             while (rs.next()) {
                 switch (rs.getString(1)) {
                     case "C" -> created = rs.getInt(2);
@@ -198,8 +199,9 @@ final class Staging {
         TreeSet<String> periods = new TreeSet<>();
         TreeSet<String> regions = new TreeSet<>();
         try (Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery("""
-                     SELECT DISTINCT period_start, period_end, region_code FROM import_staging WHERE change IN ('C', 'U')""")) {
+                ResultSet rs = statement.executeQuery(
+                        """
+                                SELECT DISTINCT period_start, period_end, region_code FROM import_staging WHERE change IN ('C', 'U')""")) {
             while (rs.next()) {
                 periods.add(rs.getDate(1).toLocalDate() + "/" + rs.getDate(2).toLocalDate());
                 regions.add(rs.getString(3));

@@ -35,7 +35,8 @@ public record Period(LocalDate start, LocalDate end) implements Comparable<Perio
             return Result.error("'" + trimmed + "' is not a date interval YYYY-MM-DD/YYYY-MM-DD");
         }
         if (parts.length == 1 && type != PeriodType.SNAPSHOT) {
-            return Result.error("'" + trimmed + "' is not a date interval YYYY-MM-DD/YYYY-MM-DD, e.g. " + example(type));
+            return Result
+                    .error("'" + trimmed + "' is not a date interval YYYY-MM-DD/YYYY-MM-DD, e.g. " + example(type));
         }
         Optional<LocalDate> start = date(parts[0]);
         if (start.isEmpty()) {
@@ -52,13 +53,14 @@ public record Period(LocalDate start, LocalDate end) implements Comparable<Perio
         return switch (type) {
             case REPORTING_YEAR -> period.start.getDayOfMonth() == 1
                     && period.end.equals(period.start.plusYears(1).minusDays(1))
-                    ? Result.ok(period)
-                    : Result.error(period + " is not a reporting year: twelve months from the 1st of a month, e.g. "
-                    + example(type));
+                            ? Result.ok(period)
+                            : Result.error(
+                                    period + " is not a reporting year: twelve months from the 1st of a month, e.g. "
+                                            + example(type));
             case CALENDAR_YEAR -> period.start.getDayOfYear() == 1
                     && period.end.equals(LocalDate.of(period.start.getYear(), 12, 31))
-                    ? Result.ok(period)
-                    : Result.error(period + " is not a calendar year, e.g. " + example(type));
+                            ? Result.ok(period)
+                            : Result.error(period + " is not a calendar year, e.g. " + example(type));
             case SNAPSHOT -> period.start.equals(period.end)
                     ? Result.ok(period)
                     : Result.error(period + " is not a snapshot: one date, e.g. " + example(type));

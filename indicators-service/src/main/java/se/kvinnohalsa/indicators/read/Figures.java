@@ -15,7 +15,9 @@ public final class Figures {
     private Figures() {
     }
 
-    public enum Origin { REPORTED, COMPUTED }
+    public enum Origin {
+        REPORTED, COMPUTED
+    }
 
     public record RegionValue(String regionCode, BigDecimal value, Long denominator) {
     }
@@ -79,7 +81,7 @@ public final class Figures {
     }
 
     public record Gap(String regionCode, BigDecimal valueA, BigDecimal valueB, BigDecimal gap, BigDecimal previousGap,
-                      BigDecimal change) {
+            BigDecimal change) {
     }
 
     public static Gap gap(String regionCode, BigDecimal a, BigDecimal b, BigDecimal previousA, BigDecimal previousB) {
@@ -91,7 +93,8 @@ public final class Figures {
     /** Largest gap (in absolute terms) first; regions without a gap last; ties by region code. */
     public static List<Gap> largestFirst(List<Gap> gaps) {
         return gaps.stream().sorted(Comparator
-                .comparing((Gap g) -> g.gap() == null ? null : g.gap().abs(), Comparator.nullsLast(Comparator.reverseOrder()))
+                .comparing((Gap g) -> g.gap() == null ? null : g.gap().abs(),
+                        Comparator.nullsLast(Comparator.reverseOrder()))
                 .thenComparing(Gap::regionCode)).toList();
     }
 

@@ -7,7 +7,7 @@ import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import se.kvinnohalsa.indicators.IndicatorsConfig;
 
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -26,8 +26,8 @@ public class ReadModelVersion {
     @Inject
     TransactionSynchronizationRegistry transactions;
 
-    @ConfigProperty(name = "indicators.read.version-check-millis")
-    long checkMillis;
+    @Inject
+    IndicatorsConfig config;
 
     private record Known(long version, long checkedAtNanos) {
     }
@@ -38,7 +38,8 @@ public class ReadModelVersion {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void bump() {
-        entityManager.createNativeQuery("UPDATE read_model_version SET version = version + 1 WHERE id = 1").executeUpdate();
+        entityManager.createNativeQuery("UPDATE read_model_version SET version = version + 1 WHERE id = 1")
+                .executeUpdate();
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
             public void beforeCompletion() {
@@ -57,7 +58,7 @@ public class ReadModelVersion {
     public long current() {
         Known remembered = known;
         long now = System.nanoTime();
-        if (remembered != null && now - remembered.checkedAtNanos() < checkMillis * 1_000_000L) {
+        if (remembered != null && now - remembered.checkedAtNanos() < config.read().versionCheckMillis() * 1_000_000L) {
             return remembered.version();
         }
         long before = generation.get();

@@ -11,7 +11,6 @@ import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -19,9 +18,11 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import se.kvinnohalsa.events.http.RegionAccess;
+import se.kvinnohalsa.indicators.IndicatorsConfig;
+import se.kvinnohalsa.support.access.RegionAccess;
 
 import java.util.Arrays;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -43,6 +44,9 @@ public class ReadResource {
     static final String PERIOD = "An ISO interval of the indicator's period type, e.g. 2023-08-01/2024-07-31; the latest period when left out";
 
     @Inject
+    IndicatorsConfig config;
+
+    @Inject
     ReadService reads;
 
     @Inject
@@ -51,55 +55,49 @@ public class ReadResource {
     @Inject
     JsonWebToken token;
 
-    @ConfigProperty(name = "indicators.read.max-age-seconds")
-    int maxAgeSeconds;
-
     @GET
     @Path("/{code}/values")
-    @Operation(summary = "Values per region for a period and group",
-            description = "Per region (SE is in the summary): value, previous period's value, change in percentage points, "
-                    + "clinic range, whether the target is met, and the value the region gave in its own report with "
-                    + "differs=true when the two differ by more than one percentage point. Small cells: value null, suppressed true.")
+    @Operation(summary = "Values per region for a period and group", description = "Per region (SE is in the summary): value, previous period's value, change in percentage points, "
+            + "clinic range, whether the target is met, and the value the region gave in its own report with "
+            + "differs=true when the two differ by more than one percentage point. Small cells: value null, suppressed true.")
     @APIResponse(responseCode = "200", description = "Regions with a value, by region code")
     @APIResponse(responseCode = "304", description = "Not modified since the ETag in If-None-Match")
     @APIResponse(responseCode = "400", description = "Malformed period or unknown group")
     @APIResponse(responseCode = "404", description = "No such indicator")
     public Response values(@PathParam("code") String code,
-                           @Parameter(description = PERIOD) @QueryParam("period") String period,
-                           @Parameter(description = "Group code, ALL by default", example = "EDU_PRIMARY") @QueryParam("group") String group,
-                           @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+            @Parameter(description = PERIOD) @QueryParam("period") String period,
+            @Parameter(description = "Group code, ALL by default", example = "EDU_PRIMARY") @QueryParam("group") String group,
+            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         return respond("values|" + code + "|" + period + "|" + group, ifNoneMatch,
                 admin -> reads.values(code, period, group, admin));
     }
 
     @GET
     @Path("/{code}/summary")
-    @Operation(summary = "National summary of a period and group",
-            description = "National value: the reported SE value when there is one (REPORTED), else computed from the "
-                    + "regions (weighted by denominators when all have them, else the unweighted mean; COMPUTED). The "
-                    + "previous period is the indicator's latest period before this one. Ties share a place; SE is never a region.")
+    @Operation(summary = "National summary of a period and group", description = "National value: the reported SE value when there is one (REPORTED), else computed from the "
+            + "regions (weighted by denominators when all have them, else the unweighted mean; COMPUTED). The "
+            + "previous period is the indicator's latest period before this one. Ties share a place; SE is never a region.")
     @APIResponse(responseCode = "200", description = "The summary", content = @Content(examples = @ExampleObject(name = "2023/24", value = SUMMARY_EXAMPLE)))
     @APIResponse(responseCode = "304", description = "Not modified since the ETag in If-None-Match")
     @APIResponse(responseCode = "404", description = "No such indicator, or no values for the period")
     public Response summary(@PathParam("code") String code,
-                            @Parameter(description = PERIOD) @QueryParam("period") String period,
-                            @QueryParam("group") String group,
-                            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+            @Parameter(description = PERIOD) @QueryParam("period") String period,
+            @QueryParam("group") String group,
+            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         return respond("summary|" + code + "|" + period + "|" + group, ifNoneMatch,
                 admin -> reads.summary(code, period, group, admin));
     }
 
     @GET
     @Path("/{code}/gaps")
-    @Operation(summary = "Gap between two groups per region and nationally",
-            description = "value(A) - value(B) in percentage points, with the previous period's gap and the change; "
-                    + "largest gap (absolute) first. The national gap uses each group's national value (SE or computed).")
+    @Operation(summary = "Gap between two groups per region and nationally", description = "value(A) - value(B) in percentage points, with the previous period's gap and the change; "
+            + "largest gap (absolute) first. The national gap uses each group's national value (SE or computed).")
     @APIResponse(responseCode = "400", description = "Not exactly two known groups, or a malformed period")
     @APIResponse(responseCode = "404", description = "No such indicator, or no values")
     public Response gaps(@PathParam("code") String code,
-                         @Parameter(description = PERIOD) @QueryParam("period") String period,
-                         @Parameter(description = "Two groups A,B", example = "EDU_HIGHER,EDU_PRIMARY") @QueryParam("groups") String groups,
-                         @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+            @Parameter(description = PERIOD) @QueryParam("period") String period,
+            @Parameter(description = "Two groups A,B", example = "EDU_HIGHER,EDU_PRIMARY") @QueryParam("groups") String groups,
+            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         return respond("gaps|" + code + "|" + period + "|" + groups, ifNoneMatch,
                 admin -> reads.gaps(code, period, groups, admin));
     }
@@ -110,26 +108,25 @@ public class ReadResource {
     @APIResponse(responseCode = "400", description = "regionCode missing or unknown group")
     @APIResponse(responseCode = "404", description = "No such indicator or region")
     public Response series(@PathParam("code") String code,
-                           @Parameter(example = "14") @QueryParam("regionCode") String regionCode,
-                           @Parameter(description = "Group code, ALL by default") @QueryParam("group") String group,
-                           @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+            @Parameter(example = "14") @QueryParam("regionCode") String regionCode,
+            @Parameter(description = "Group code, ALL by default") @QueryParam("group") String group,
+            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         return respond("series|" + code + "|" + regionCode + "|" + group, ifNoneMatch,
                 admin -> reads.series(code, regionCode, group, admin));
     }
 
     @GET
     @Path("/latest")
-    @Operation(summary = "A region's latest value of every indicator (for the gateway's region overview)",
-            description = "For every indicator with a value for the region in group ALL at that indicator's latest period: "
-                    + "[{code, name, unit, period, value, suppressed, target, meetsTarget}].")
+    @Operation(summary = "A region's latest value of every indicator (for the gateway's region overview)", description = "For every indicator with a value for the region in group ALL at that indicator's latest period: "
+            + "[{code, name, unit, period, value, suppressed, target, meetsTarget}].")
     @APIResponse(responseCode = "400", description = "regionCode missing")
     @APIResponse(responseCode = "404", description = "No such region")
     public Response latest(@Parameter(example = "23") @QueryParam("regionCode") String regionCode,
-                           @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         return respond("latest|" + regionCode, ifNoneMatch, admin -> reads.latest(regionCode, admin));
     }
 
-    private Response respond(String key, String ifNoneMatch, java.util.function.Function<Boolean, Object> compute) {
+    private Response respond(String key, String ifNoneMatch, Function<Boolean, Object> compute) {
         if (isAdmin()) {
             CacheControl privateView = new CacheControl();
             privateView.setPrivate(true);
@@ -139,11 +136,12 @@ public class ReadResource {
         Supplier<Object> publicView = () -> compute.apply(false);
         ViewCache.View view = cache.get(key, publicView);
         CacheControl cacheControl = new CacheControl();
-        cacheControl.setMaxAge(maxAgeSeconds);
+        cacheControl.setMaxAge(config.read().maxAgeSeconds());
         cacheControl.setNoTransform(false);
         // Vary: an admin's token gets another (unsuppressed, uncached) view of the same URL.
         if (matches(ifNoneMatch, view.etag())) {
-            return Response.notModified().header(HttpHeaders.ETAG, view.etag()).header(HttpHeaders.VARY, HttpHeaders.AUTHORIZATION)
+            return Response.notModified().header(HttpHeaders.ETAG, view.etag())
+                    .header(HttpHeaders.VARY, HttpHeaders.AUTHORIZATION)
                     .cacheControl(cacheControl).build();
         }
         return Response.ok(view.json(), MediaType.APPLICATION_JSON).header(HttpHeaders.ETAG, view.etag())

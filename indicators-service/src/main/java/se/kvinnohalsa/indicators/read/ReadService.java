@@ -1,10 +1,12 @@
 package se.kvinnohalsa.indicators.read;
 
+import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import jakarta.ws.rs.NotFoundException;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import se.kvinnohalsa.indicators.IndicatorsConfig;
 import se.kvinnohalsa.indicators.catalog.CatalogService;
 import se.kvinnohalsa.indicators.catalog.Indicator;
 import se.kvinnohalsa.indicators.catalog.Target;
@@ -34,23 +36,20 @@ public class ReadService {
     static final String ALL = "ALL";
 
     @Inject
+    IndicatorsConfig config;
+
+    @Inject
     EntityManager entityManager;
 
     @Inject
     Regions regions;
 
-    @ConfigProperty(name = "indicators.suppression.min-denominator")
-    long minDenominator;
-
-    @ConfigProperty(name = "indicators.region-report.max-difference")
-    BigDecimal maxReportDifference;
-
     record Obs(String regionCode, Period period, String group, BigDecimal value, Long numerator, Long denominator,
-               BigDecimal clinicMin, BigDecimal clinicMax) {
+            BigDecimal clinicMin, BigDecimal clinicMax) {
     }
 
     boolean suppressed(Obs obs, boolean admin) {
-        return !admin && obs.denominator() != null && obs.denominator() < minDenominator;
+        return !admin && obs.denominator() != null && obs.denominator() < config.suppression().minDenominator();
     }
 
     BigDecimal shown(Obs obs, boolean admin) {
@@ -82,7 +81,8 @@ public class ReadService {
             views.add(new Views.RegionValueView(obs.regionCode(), regions.names().get(obs.regionCode()),
                     period.get().toString(), group, value, suppressed, previous.map(Period::toString).orElse(null),
                     previousValue, Figures.difference(value, previousValue),
-                    suppressed ? null : Figures.clean(obs.clinicMin()), suppressed ? null : Figures.clean(obs.clinicMax()),
+                    suppressed ? null : Figures.clean(obs.clinicMin()),
+                    suppressed ? null : Figures.clean(obs.clinicMax()),
                     Target.meets(target, value), regionReported(reported.get(obs.regionCode()), value)));
         }
         return views;
@@ -94,7 +94,7 @@ public class ReadService {
         }
         BigDecimal difference = Figures.difference(reported.value(), registryValue);
         return new Views.RegionReported(Figures.clean(reported.value()), difference,
-                difference != null && difference.abs().compareTo(maxReportDifference) > 0);
+                difference != null && difference.abs().compareTo(config.regionReport().maxDifference()) > 0);
     }
 
     public Views.SummaryView summary(String code, String periodText, String groupText, boolean admin) {
@@ -107,7 +107,8 @@ public class ReadService {
         }
         Optional<Period> previous = previous(indicator, period);
         Figures.National national = national(current);
-        Figures.National previousNational = previous.map(p -> national(load(indicator.code, p, group, REGISTRY))).orElse(null);
+        Figures.National previousNational = previous.map(p -> national(load(indicator.code, p, group, REGISTRY)))
+                .orElse(null);
         Target target = indicator.target();
 
         List<Figures.RegionValue> shownRegions = new ArrayList<>();
@@ -130,7 +131,8 @@ public class ReadService {
         }
         BigDecimal nationalValue = national == null ? null : national.value();
         BigDecimal previousValue = previousNational == null ? null : previousNational.value();
-        return new Views.SummaryView(indicator.code, period.toString(), group, previous.map(Period::toString).orElse(null),
+        return new Views.SummaryView(indicator.code, period.toString(), group,
+                previous.map(Period::toString).orElse(null),
                 national == null ? null : new Views.NationalView(nationalValue, national.origin()), previousValue,
                 Figures.difference(nationalValue, previousValue), target, meeting,
                 ranked(Figures.lowest(shownRegions)), ranked(Figures.highest(shownRegions)), suppressedRegions);
@@ -151,10 +153,12 @@ public class ReadService {
 
     public Views.GapsView gaps(String code, String periodText, String groupsText, boolean admin) {
         Indicator indicator = CatalogService.require(code);
-        List<String> groups = groupsText == null ? List.of()
+        List<String> groups = groupsText == null
+                ? List.of()
                 : Arrays.stream(groupsText.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
         if (groups.size() != 2 || groups.get(0).equals(groups.get(1))) {
-            throw new MalformedRequestException("groups", "two different groups are required, e.g. groups=EDU_HIGHER,EDU_PRIMARY");
+            throw new MalformedRequestException("groups",
+                    "two different groups are required, e.g. groups=EDU_HIGHER,EDU_PRIMARY");
         }
         String a = group(indicator, groups.get(0));
         String b = group(indicator, groups.get(1));
@@ -199,7 +203,8 @@ public class ReadService {
             boolean suppressed = suppressed(obs, admin);
             BigDecimal value = shown(obs, admin);
             points.add(new Views.SeriesPoint(obs.period().toString(), group, value, suppressed,
-                    suppressed ? null : Figures.clean(obs.clinicMin()), suppressed ? null : Figures.clean(obs.clinicMax()),
+                    suppressed ? null : Figures.clean(obs.clinicMin()),
+                    suppressed ? null : Figures.clean(obs.clinicMax()),
                     Target.meets(target, value), regionReported(reported.get(obs.period().toString()), value)));
         }
         return points;
@@ -212,7 +217,7 @@ public class ReadService {
         }
         regions.require(regionCode);
         List<Views.LatestView> latest = new ArrayList<>();
-        for (Indicator indicator : Indicator.<Indicator>listAll(io.quarkus.panache.common.Sort.by("code"))) {
+        for (Indicator indicator : Indicator.<Indicator>listAll(Sort.by("code"))) {
             Optional<Period> period = latestPeriod(indicator.code, ALL);
             if (period.isEmpty()) {
                 continue;
@@ -233,7 +238,8 @@ public class ReadService {
     private static String group(Indicator indicator, String groupText) {
         String group = groupText == null || groupText.isBlank() ? ALL : groupText.strip();
         if (!indicator.groups.contains(group)) {
-            throw new MalformedRequestException("group", "'" + group + "' is not a group of " + indicator.code + " " + indicator.groups);
+            throw new MalformedRequestException("group",
+                    "'" + group + "' is not a group of " + indicator.code + " " + indicator.groups);
         }
         return group;
     }
@@ -270,7 +276,7 @@ public class ReadService {
 
     @SuppressWarnings("unchecked")
     private Optional<Period> periods(String sql, Map<String, Object> parameters) {
-        jakarta.persistence.Query query = entityManager.createNativeQuery(sql);
+        Query query = entityManager.createNativeQuery(sql);
         parameters.forEach(query::setParameter);
         List<Object[]> rows = query.getResultList();
         return rows.stream().findFirst().map(r -> new Period(date(r[0]), date(r[1])));
@@ -286,7 +292,7 @@ public class ReadService {
 
     @SuppressWarnings("unchecked")
     private List<Obs> query(String code, String where, Map<String, Object> parameters) {
-        jakarta.persistence.Query query = entityManager.createNativeQuery("""
+        Query query = entityManager.createNativeQuery("""
                 SELECT region_code, period_start, period_end, group_code, value, numerator, denominator, clinic_min,
                        clinic_max FROM observation WHERE indicator_code = :code AND\s""" + where
                 + " ORDER BY period_start, region_code");

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import se.kvinnohalsa.indicators.IndicatorsConfig;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -26,8 +26,8 @@ public class ViewCache {
     @Inject
     ObjectMapper mapper;
 
-    @ConfigProperty(name = "indicators.read.cache-entries")
-    int maxEntries;
+    @Inject
+    IndicatorsConfig config;
 
     public record View(long version, String etag, byte[] json) {
     }
@@ -41,7 +41,7 @@ public class ViewCache {
             return cached;
         }
         View fresh = serialize(current, compute.get());
-        if (views.size() >= maxEntries) {
+        if (views.size() >= config.read().cacheEntries()) {
             views.clear(); // crude but bounded; entries are rebuilt on demand
         }
         views.put(key, fresh);

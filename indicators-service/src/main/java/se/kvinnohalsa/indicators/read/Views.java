@@ -17,9 +17,9 @@ public final class Views {
     }
 
     public record RegionValueView(String regionCode, String regionName, String period, String group, BigDecimal value,
-                                  boolean suppressed, String previousPeriod, BigDecimal previousValue,
-                                  BigDecimal change, BigDecimal clinicMin, BigDecimal clinicMax, Boolean meetsTarget,
-                                  RegionReported regionReported) {
+            boolean suppressed, String previousPeriod, BigDecimal previousValue,
+            BigDecimal change, BigDecimal clinicMin, BigDecimal clinicMax, Boolean meetsTarget,
+            RegionReported regionReported) {
     }
 
     public record NationalView(BigDecimal value, Figures.Origin origin) {
@@ -32,20 +32,20 @@ public final class Views {
     }
 
     public record SummaryView(String indicatorCode, String period, String group, String previousPeriod,
-                              NationalView national, BigDecimal previousNational, BigDecimal change, Target target,
-                              MeetingTarget regionsMeetingTarget, List<Ranked> lowest, List<Ranked> highest,
-                              List<String> suppressedRegions) {
+            NationalView national, BigDecimal previousNational, BigDecimal change, Target target,
+            MeetingTarget regionsMeetingTarget, List<Ranked> lowest, List<Ranked> highest,
+            List<String> suppressedRegions) {
     }
 
     public record GapsView(String indicatorCode, String period, String previousPeriod, String groupA, String groupB,
-                           Figures.Gap national, List<Figures.Gap> regions) {
+            Figures.Gap national, List<Figures.Gap> regions) {
     }
 
     public record SeriesPoint(String period, String group, BigDecimal value, boolean suppressed, BigDecimal clinicMin,
-                              BigDecimal clinicMax, Boolean meetsTarget, RegionReported regionReported) {
+            BigDecimal clinicMax, Boolean meetsTarget, RegionReported regionReported) {
     }
 
     public record LatestView(String code, String name, Unit unit, String period, BigDecimal value, boolean suppressed,
-                             Target target, Boolean meetsTarget) {
+            Target target, Boolean meetsTarget) {
     }
 }

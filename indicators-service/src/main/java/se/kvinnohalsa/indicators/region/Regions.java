@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.NotFoundException;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +31,7 @@ public class Regions {
             List<Object[]> rows = entityManager.createNativeQuery(
                     "SELECT code, name FROM region ORDER BY national, code").getResultList();
             rows.forEach(r -> map.put((String) r[0], (String) r[1]));
-            loaded = java.util.Collections.unmodifiableMap(map);
+            loaded = Collections.unmodifiableMap(map);
             names = loaded;
         }
         return loaded;
@@ -43,7 +44,8 @@ public class Regions {
     /** 404 unless the code names a region or SE. */
     public String require(String code) {
         if (code == null || !names().containsKey(code)) {
-            throw new NotFoundException("No region with code '" + code + "' (two-digit county codes such as 01 or 23, or SE)");
+            throw new NotFoundException(
+                    "No region with code '" + code + "' (two-digit county codes such as 01 or 23, or SE)");
         }
         return code;
     }

@@ -10,12 +10,19 @@ import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -48,7 +55,7 @@ class ImportBenchmark {
 
         GeneratedCsv(int seed) {
             this.seed = seed;
-            codes = java.util.Arrays.copyOf(regions, regions.length + 1);
+            codes = Arrays.copyOf(regions, regions.length + 1);
             codes[regions.length] = "SE";
         }
 
@@ -86,7 +93,7 @@ class ImportBenchmark {
             LocalDate day = FIRST_DAY.plusDays(row / codes.length);
             long denominator = 1000 + (row * 7L + seed) % 9000;
             long numerator = denominator * (80 + (row + seed) % 20) / 100;
-            String value = java.math.BigDecimal.valueOf(numerator * 1000 / denominator, 1).toPlainString();
+            String value = BigDecimal.valueOf(numerator * 1000 / denominator, 1).toPlainString();
             line = (region + "," + day + "," + value + "," + numerator + "," + denominator + "\n")
                     .getBytes(StandardCharsets.US_ASCII);
             position = 0;
@@ -122,39 +129,45 @@ class ImportBenchmark {
         double seconds = (System.nanoTime() - start) / 1e9;
         assertEquals(200, first.statusCode(), first.body());
         assertEquals(ROWS, JsonPath.from(first.body()).getInt("created"));
-        System.out.printf("BENCHMARK import: %,d CSV rows streamed in %.2f s = %,.0f rows/s (created); heap peak %d MiB (test JVM incl. client and server)%n",
+        System.out.printf(
+                "BENCHMARK import: %,d CSV rows streamed in %.2f s = %,.0f rows/s (created); heap peak %d MiB (test JVM incl. client and server)%n",
                 ROWS, seconds, ROWS / seconds, heapPeakMiB());
 
         start = System.nanoTime();
         HttpResponse<String> again = importCsv(client);
         seconds = (System.nanoTime() - start) / 1e9;
         assertEquals(ROWS, JsonPath.from(again.body()).getInt("unchanged"), again.body());
-        System.out.printf("BENCHMARK re-import: %,d unchanged rows in %.2f s = %,.0f rows/s%n", ROWS, seconds, ROWS / seconds);
+        System.out.printf("BENCHMARK re-import: %,d unchanged rows in %.2f s = %,.0f rows/s%n", ROWS, seconds,
+                ROWS / seconds);
 
         String day = FIRST_DAY.plusDays(1000).toString();
         URI summary = base.resolve("/api/v1/indicators/" + CODE + "/summary?period=" + day);
-        HttpResponse<String> warm = client.send(HttpRequest.newBuilder(summary).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> warm = client.send(HttpRequest.newBuilder(summary).build(),
+                HttpResponse.BodyHandlers.ofString());
         assertEquals(200, warm.statusCode(), warm.body());
         String etag = warm.headers().firstValue("ETag").orElseThrow();
         rate(client, summary, null, null, READS / 4); // warm-up: the JIT, connections
 
-        System.out.printf("BENCHMARK summary reads (cached view, 200): %,.0f reads/s%n", rate(client, summary, null, null, READS));
-        System.out.printf("BENCHMARK summary reads (If-None-Match, 304): %,.0f reads/s%n", rate(client, summary, etag, null, READS));
+        System.out.printf("BENCHMARK summary reads (cached view, 200): %,.0f reads/s%n",
+                rate(client, summary, null, null, READS));
+        System.out.printf("BENCHMARK summary reads (If-None-Match, 304): %,.0f reads/s%n",
+                rate(client, summary, etag, null, READS));
         System.out.printf("BENCHMARK summary reads (admin token, computed each time): %,.0f reads/s%n",
                 rate(client, summary, null, Api.token("admin", null), READS / 4));
         // Four clients at once (the machine has two cores): what the service sustains, not one client's latency.
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(CLIENTS);
+        ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
         try {
             long begin = System.nanoTime();
-            java.util.List<java.util.concurrent.Future<Double>> runs = new java.util.ArrayList<>();
+            List<Future<Double>> runs = new ArrayList<>();
             for (int c = 0; c < CLIENTS; c++) {
                 runs.add(pool.submit(() -> rate(HttpClient.newHttpClient(), summary, null, null, READS)));
             }
-            for (java.util.concurrent.Future<Double> run : runs) {
+            for (Future<Double> run : runs) {
                 run.get();
             }
             double total = CLIENTS * READS / ((System.nanoTime() - begin) / 1e9);
-            System.out.printf("BENCHMARK summary reads (cached view, %d clients in parallel): %,.0f reads/s%n", CLIENTS, total);
+            System.out.printf("BENCHMARK summary reads (cached view, %d clients in parallel): %,.0f reads/s%n", CLIENTS,
+                    total);
         } finally {
             pool.shutdownNow();
         }

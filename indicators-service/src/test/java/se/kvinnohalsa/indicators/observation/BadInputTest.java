@@ -1,11 +1,10 @@
 package se.kvinnohalsa.indicators.observation;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import se.kvinnohalsa.indicators.Api;
-
-import io.quarkus.test.common.http.TestHTTPResource;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -19,7 +18,6 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
-import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -77,16 +75,16 @@ class BadInputTest {
     @Test
     void everyBadRowIsListedAndNothingIsStored() {
         String csv = Api.HEADER + "\n"
-                + "01,2023-13-01/2024-07-31,ALL,90,,,,\n"      // 1 malformed date
-                + "03,2024-07-31/2023-08-01,ALL,90,,,,\n"      // 2 end before start
-                + "04," + P + ",ALL,100.5,,,,\n"               // 3 value out of range
-                + "05," + P + ",ALL,90,11,10,,\n"              // 4 numerator > denominator
-                + "06," + P + ",ALL,90,,,95,100\n"             // 5 clinic min above value
-                + "99," + P + ",ALL,90,,,,\n"                  // 6 unknown region
-                + "07," + P + ",NOPE,90,,,,\n"                 // 7 unknown group
-                + "08," + P + ",ALL,90,,,,\n"                  // 8 duplicate of 9
-                + "08," + P + ",ALL,91,,,,\n"                  // 9
-                + "09," + P + ",ALL,92,,,,\n";                 // 10 fine
+                + "01,2023-13-01/2024-07-31,ALL,90,,,,\n" // 1 malformed date
+                + "03,2024-07-31/2023-08-01,ALL,90,,,,\n" // 2 end before start
+                + "04," + P + ",ALL,100.5,,,,\n" // 3 value out of range
+                + "05," + P + ",ALL,90,11,10,,\n" // 4 numerator > denominator
+                + "06," + P + ",ALL,90,,,95,100\n" // 5 clinic min above value
+                + "99," + P + ",ALL,90,,,,\n" // 6 unknown region
+                + "07," + P + ",NOPE,90,,,,\n" // 7 unknown group
+                + "08," + P + ",ALL,90,,,,\n" // 8 duplicate of 9
+                + "08," + P + ",ALL,91,,,,\n" // 9
+                + "09," + P + ",ALL,92,,,,\n"; // 10 fine
         int before = stored();
         Api.registry().contentType("text/csv").body(csv).post(PATH).then().log().ifValidationFails().statusCode(422)
                 .contentType("application/problem+json")
@@ -113,10 +111,10 @@ class BadInputTest {
     @Test
     void jsonRowsOfTheWrongTypeAreRowErrors() {
         Api.registry().contentType("application/json").body("""
-                        [{"regionCode": "10", "period": "%s", "value": "90.1"},
-                         {"regionCode": "10", "period": "%s", "group": "EDU_HIGHER", "value": 90, "denominator": 10.5},
-                         {"regionCode": "10", "period": "%s", "valu": 90},
-                         42]""".formatted(P, P, P))
+                [{"regionCode": "10", "period": "%s", "value": "90.1"},
+                 {"regionCode": "10", "period": "%s", "group": "EDU_HIGHER", "value": 90, "denominator": 10.5},
+                 {"regionCode": "10", "period": "%s", "valu": 90},
+                 42]""".formatted(P, P, P))
                 .post(PATH).then().log().ifValidationFails().statusCode(422)
                 .body("errors.find { it.row == 1 }.field", equalTo("value"))
                 .body("errors.find { it.row == 1 }.message", containsString("number"))
@@ -127,9 +125,11 @@ class BadInputTest {
 
     @Test
     void malformedBodiesAre400() {
-        Api.registry().contentType("application/json").body("[{\"regionCode\": \"01\",").post(PATH).then().statusCode(400)
+        Api.registry().contentType("application/json").body("[{\"regionCode\": \"01\",").post(PATH).then()
+                .statusCode(400)
                 .contentType("application/problem+json").body("errors[0].field", equalTo("body"));
-        Api.registry().contentType("application/json").body("{\"regionCode\": \"01\"}").post(PATH).then().statusCode(400)
+        Api.registry().contentType("application/json").body("{\"regionCode\": \"01\"}").post(PATH).then()
+                .statusCode(400)
                 .body("errors[0].message", containsString("array"));
         Api.registry().contentType("application/json").body("").post(PATH).then().statusCode(400)
                 .body("errors[0].field", equalTo("body"));
@@ -146,7 +146,8 @@ class BadInputTest {
         Api.registry().contentType("text/csv").body("region_code,period,value,colour\n01," + P + ",90,red\n").post(PATH)
                 .then().statusCode(400).body("errors[0].message", containsString("colour"));
         // A row with fewer fields than the header is a row error.
-        Api.registry().contentType("text/csv").body(Api.HEADER + "\n01," + P + ",ALL\n").post(PATH).then().statusCode(422)
+        Api.registry().contentType("text/csv").body(Api.HEADER + "\n01," + P + ",ALL\n").post(PATH).then()
+                .statusCode(422)
                 .body("errors.field", hasItems("row", "value"));
     }
 
@@ -180,8 +181,10 @@ class BadInputTest {
         String csv = Api.HEADER + "\n01," + P + ",ALL,90,,,,\n";
         Api.registry().contentType("text/plain").body(csv).post(PATH).then().statusCode(415)
                 .contentType("application/problem+json");
-        given().contentType("text/csv").body(csv).post(PATH).then().statusCode(401).contentType("application/problem+json");
-        given().header("Authorization", "Bearer not.a.jwt").contentType("text/csv").body(csv).post(PATH).then().statusCode(401);
+        given().contentType("text/csv").body(csv).post(PATH).then().statusCode(401)
+                .contentType("application/problem+json");
+        given().header("Authorization", "Bearer not.a.jwt").contentType("text/csv").body(csv).post(PATH).then()
+                .statusCode(401);
         Api.as("analyst").contentType("text/csv").body(csv).post(PATH).then().statusCode(403)
                 .contentType("application/problem+json");
         given().header("Authorization", Api.token("reporter", "01")).contentType("text/csv").body(csv).post(PATH)
@@ -207,12 +210,15 @@ class BadInputTest {
     void catalogDefinitionsAreChecked() {
         Api.admin().contentType("application/json").body("""
                 {"name": "", "description": "d", "unit": "PERCENT", "source": "s", "periodType": "WEEKLY"}""")
-                .put("/api/v1/indicators/NEW_ONE").then().statusCode(400).body("errors[0].field", equalTo("periodType"));
+                .put("/api/v1/indicators/NEW_ONE").then().statusCode(400)
+                .body("errors[0].field", equalTo("periodType"));
         Api.admin().contentType("application/json").body("""
                 {"name": "", "description": "d", "unit": "PERCENT", "source": "s", "periodType": "SNAPSHOT",
                  "target": {"operator": "=", "value": 120}}""")
-                .put("/api/v1/indicators/NEW_ONE").then().statusCode(422).body("errors.field", hasItems("name", "target.operator"));
-        Api.as("registry").contentType("application/json").body("{}").put("/api/v1/indicators/NEW_ONE").then().statusCode(403);
+                .put("/api/v1/indicators/NEW_ONE").then().statusCode(422)
+                .body("errors.field", hasItems("name", "target.operator"));
+        Api.as("registry").contentType("application/json").body("{}").put("/api/v1/indicators/NEW_ONE").then()
+                .statusCode(403);
         given().get("/api/v1/indicators/NEW_ONE").then().statusCode(404);
     }
 }

@@ -1,6 +1,7 @@
 package se.kvinnohalsa.indicators.observation;
 
 import io.quarkus.test.junit.QuarkusTest;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import se.kvinnohalsa.indicators.Api;
 
@@ -52,12 +53,13 @@ class ProvenanceAndPrivacyTest {
         Api.define("PRIVACY_TEST", "PERCENT", "CALENDAR_YEAR", "{\"operator\": \">=\", \"value\": 50}");
         // Region 09 has 6 women in the denominator: below the threshold of 10.
         Api.registry().contentType("text/csv").body("""
-                        region_code,period,value,numerator,denominator
-                        09,%s,50,3,6
-                        23,%s,60,60,100
-                        25,%s,80,240,300
-                        """.formatted(Y, Y, Y))
-                .post("/api/v1/indicators/PRIVACY_TEST/observations").then().statusCode(200).body("created", equalTo(3));
+                region_code,period,value,numerator,denominator
+                09,%s,50,3,6
+                23,%s,60,60,100
+                25,%s,80,240,300
+                """.formatted(Y, Y, Y))
+                .post("/api/v1/indicators/PRIVACY_TEST/observations").then().statusCode(200)
+                .body("created", equalTo(3));
         given().get("/api/v1/indicators/PRIVACY_TEST/values").then().statusCode(200)
                 .body("find { it.regionCode == '09' }.value", nullValue())
                 .body("find { it.regionCode == '09' }.suppressed", equalTo(true))
@@ -65,7 +67,7 @@ class ProvenanceAndPrivacyTest {
                 .body("find { it.regionCode == '23' }.value", equalTo(60))
                 .body("find { it.regionCode == '23' }.suppressed", equalTo(false));
         Api.admin().get("/api/v1/indicators/PRIVACY_TEST/values").then().statusCode(200)
-                .header("Cache-Control", org.hamcrest.Matchers.containsString("no-store"))
+                .header("Cache-Control", Matchers.containsString("no-store"))
                 .body("find { it.regionCode == '09' }.value", equalTo(50))
                 .body("find { it.regionCode == '09' }.suppressed", equalTo(false));
         // No SE row and every region has a denominator: the national value is computed, weighted:

@@ -20,7 +20,7 @@ class RowRulesTest {
             Set.of("01", "14", "SE"), Column.Format.CSV);
 
     private static RawRow row(String region, String period, String group, String value, String numerator,
-                              String denominator, String clinicMin, String clinicMax) {
+            String denominator, String clinicMin, String clinicMax) {
         Map<Column, String> fields = new EnumMap<>(Column.class);
         put(fields, Column.REGION_CODE, region);
         put(fields, Column.PERIOD, period);
@@ -48,48 +48,67 @@ class RowRulesTest {
 
     @Test
     void aGoodRowDefaultsToGroupAll() {
-        RowRules.Checked checked = rules.check(row("14", "2023-08-01/2024-07-31", null, "83.5", null, null, "61", "100"));
+        RowRules.Checked checked = rules
+                .check(row("14", "2023-08-01/2024-07-31", null, "83.5", null, null, "61", "100"));
         assertTrue(checked.valid());
         assertEquals("ALL", checked.row().group());
         assertEquals(new BigDecimal("83.5"), checked.row().value());
-        assertTrue(rules.check(row("SE", "2023-08-01/2024-07-31", "EDU_HIGHER", "90.1", "901", "1000", null, null)).valid());
+        assertTrue(rules.check(row("SE", "2023-08-01/2024-07-31", "EDU_HIGHER", "90.1", "901", "1000", null, null))
+                .valid());
     }
 
     @Test
     void unknownRegionGroupAndMissingFields() {
-        assertEquals(List.of("region_code"), fieldsOf(row("99", "2023-08-01/2024-07-31", null, "80", null, null, null, null)));
-        assertEquals(List.of("group"), fieldsOf(row("01", "2023-08-01/2024-07-31", "NOPE", "80", null, null, null, null)));
-        assertEquals(List.of("region_code", "period", "value"), fieldsOf(row(null, null, null, null, null, null, null, null)));
+        assertEquals(List.of("region_code"),
+                fieldsOf(row("99", "2023-08-01/2024-07-31", null, "80", null, null, null, null)));
+        assertEquals(List.of("group"),
+                fieldsOf(row("01", "2023-08-01/2024-07-31", "NOPE", "80", null, null, null, null)));
+        assertEquals(List.of("region_code", "period", "value"),
+                fieldsOf(row(null, null, null, null, null, null, null, null)));
     }
 
     @Test
     void valuesOutOfRangeOrNotNumbers() {
-        assertEquals(List.of("value"), fieldsOf(row("01", "2023-08-01/2024-07-31", null, "100.1", null, null, null, null)));
-        assertEquals(List.of("value"), fieldsOf(row("01", "2023-08-01/2024-07-31", null, "-1", null, null, null, null)));
-        assertEquals(List.of("value"), fieldsOf(row("01", "2023-08-01/2024-07-31", null, "86,2", null, null, null, null)));
-        assertEquals(List.of("value"), fieldsOf(row("01", "2023-08-01/2024-07-31", null, "86.2345", null, null, null, null)));
-        assertEquals(List.of("denominator"), fieldsOf(row("01", "2023-08-01/2024-07-31", null, "80", "1", "2.5", null, null)));
-        assertEquals(List.of("denominator"), fieldsOf(row("01", "2023-08-01/2024-07-31", null, "80", null, "0", null, null)));
+        assertEquals(List.of("value"),
+                fieldsOf(row("01", "2023-08-01/2024-07-31", null, "100.1", null, null, null, null)));
+        assertEquals(List.of("value"),
+                fieldsOf(row("01", "2023-08-01/2024-07-31", null, "-1", null, null, null, null)));
+        assertEquals(List.of("value"),
+                fieldsOf(row("01", "2023-08-01/2024-07-31", null, "86,2", null, null, null, null)));
+        assertEquals(List.of("value"),
+                fieldsOf(row("01", "2023-08-01/2024-07-31", null, "86.2345", null, null, null, null)));
+        assertEquals(List.of("denominator"),
+                fieldsOf(row("01", "2023-08-01/2024-07-31", null, "80", "1", "2.5", null, null)));
+        assertEquals(List.of("denominator"),
+                fieldsOf(row("01", "2023-08-01/2024-07-31", null, "80", null, "0", null, null)));
     }
 
     @Test
     void numeratorAboveDenominatorAndClinicRangeAroundTheValue() {
-        assertEquals(List.of("numerator"), fieldsOf(row("01", "2023-08-01/2024-07-31", null, "80", "11", "10", null, null)));
-        assertEquals(List.of("clinic_min"), fieldsOf(row("01", "2023-08-01/2024-07-31", null, "80", null, null, "81", "100")));
-        assertEquals(List.of("clinic_max"), fieldsOf(row("01", "2023-08-01/2024-07-31", null, "80", null, null, "50", "79")));
-        assertEquals(List.of("clinic_min"), fieldsOf(row("01", "2023-08-01/2024-07-31", null, "80", null, null, "90", "60")));
+        assertEquals(List.of("numerator"),
+                fieldsOf(row("01", "2023-08-01/2024-07-31", null, "80", "11", "10", null, null)));
+        assertEquals(List.of("clinic_min"),
+                fieldsOf(row("01", "2023-08-01/2024-07-31", null, "80", null, null, "81", "100")));
+        assertEquals(List.of("clinic_max"),
+                fieldsOf(row("01", "2023-08-01/2024-07-31", null, "80", null, null, "50", "79")));
+        assertEquals(List.of("clinic_min"),
+                fieldsOf(row("01", "2023-08-01/2024-07-31", null, "80", null, null, "90", "60")));
     }
 
     @Test
     void malformedPeriodsNameTheField() {
-        assertEquals(List.of("period"), fieldsOf(row("01", "2023-13-01/2024-12-31", null, "80", null, null, null, null)));
-        assertEquals(List.of("period"), fieldsOf(row("01", "2024-07-31/2023-08-01", null, "80", null, null, null, null)));
-        assertEquals(List.of("period"), fieldsOf(row("01", "2024-01-01/2024-11-30", null, "80", null, null, null, null)));
+        assertEquals(List.of("period"),
+                fieldsOf(row("01", "2023-13-01/2024-12-31", null, "80", null, null, null, null)));
+        assertEquals(List.of("period"),
+                fieldsOf(row("01", "2024-07-31/2023-08-01", null, "80", null, null, null, null)));
+        assertEquals(List.of("period"),
+                fieldsOf(row("01", "2024-01-01/2024-11-30", null, "80", null, null, null, null)));
     }
 
     @Test
     void jsonNamesInJsonBatches() {
-        RowRules json = new RowRules(PeriodType.REPORTING_YEAR, Unit.PERCENT, Set.of("ALL"), Set.of("01"), Column.Format.JSON);
+        RowRules json = new RowRules(PeriodType.REPORTING_YEAR, Unit.PERCENT, Set.of("ALL"), Set.of("01"),
+                Column.Format.JSON);
         RowRules.Checked checked = json.check(row("01", "2023-08-01/2024-07-31", null, "80", null, null, "85", null));
         assertEquals("clinicMin", checked.errors().get(0).field());
     }

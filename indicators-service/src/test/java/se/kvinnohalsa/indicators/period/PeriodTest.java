@@ -35,8 +35,10 @@ class PeriodTest {
     @Test
     void malformedPeriodsSayWhy() {
         assertTrue(Period.parse("2023-13-01/2024-12-31", PeriodType.REPORTING_YEAR).error().contains("2023-13-01"));
-        assertTrue(Period.parse("2023-02-30/2024-01-29", PeriodType.REPORTING_YEAR).error().contains("not a valid date"));
-        assertTrue(Period.parse("2024-07-31/2023-08-01", PeriodType.REPORTING_YEAR).error().contains("before it starts"));
+        assertTrue(
+                Period.parse("2023-02-30/2024-01-29", PeriodType.REPORTING_YEAR).error().contains("not a valid date"));
+        assertTrue(
+                Period.parse("2024-07-31/2023-08-01", PeriodType.REPORTING_YEAR).error().contains("before it starts"));
         assertTrue(Period.parse("", PeriodType.CALENDAR_YEAR).error().contains("required"));
         assertTrue(Period.parse("2024/2025/2026", PeriodType.CALENDAR_YEAR).error().contains("interval"));
         assertTrue(Period.parse("24-01-01/24-12-31", PeriodType.CALENDAR_YEAR).error().contains("not a valid date"));

@@ -50,14 +50,16 @@ class FiguresTest {
     void tiesShareThePlace() {
         List<Figures.RegionValue> values = List.of(v("06", "96.2", null), v("14", "83.5", null), v("03", "96.2", null),
                 v("01", "86.2", null));
-        assertEquals(List.of("03", "06"), Figures.highest(values).stream().map(Figures.RegionValue::regionCode).toList());
+        assertEquals(List.of("03", "06"),
+                Figures.highest(values).stream().map(Figures.RegionValue::regionCode).toList());
         assertEquals(List.of("14"), Figures.lowest(values).stream().map(Figures.RegionValue::regionCode).toList());
         assertEquals(List.of(), Figures.lowest(List.of()));
     }
 
     @Test
     void gapsLargestFirstWithThePreviousGap() {
-        Figures.Gap a = Figures.gap("01", new BigDecimal("95"), new BigDecimal("80"), new BigDecimal("94"), new BigDecimal("84"));
+        Figures.Gap a = Figures.gap("01", new BigDecimal("95"), new BigDecimal("80"), new BigDecimal("94"),
+                new BigDecimal("84"));
         assertEquals(new BigDecimal("15"), a.gap());
         assertEquals(new BigDecimal("10"), a.previousGap());
         assertEquals(new BigDecimal("5"), a.change());
@@ -65,7 +67,8 @@ class FiguresTest {
         Figures.Gap c = Figures.gap("03", new BigDecimal("90"), null, null, null);
         assertNull(c.gap());
         assertNull(b.previousGap());
-        assertEquals(List.of("14", "01", "03"), Figures.largestFirst(List.of(a, c, b)).stream().map(Figures.Gap::regionCode).toList());
+        assertEquals(List.of("14", "01", "03"),
+                Figures.largestFirst(List.of(a, c, b)).stream().map(Figures.Gap::regionCode).toList());
     }
 
     @Test

@@ -49,13 +49,16 @@ class GroupsAndGapsTest {
     @Order(1)
     void aWindowsCsvWithBomCrlfQuotesAndSwedishCharacters() {
         Api.registry().contentType("text/csv; charset=UTF-8").body(windowsCsv().getBytes(StandardCharsets.UTF_8))
-                .post("/api/v1/indicators/EFTERVARDSBESOK/observations").then().log().ifValidationFails().statusCode(200)
+                .post("/api/v1/indicators/EFTERVARDSBESOK/observations").then().log().ifValidationFails()
+                .statusCode(200)
                 .body("received", equalTo(12)).body("created", equalTo(12)).body("rejected", equalTo(0));
         // Swedish characters survive in what the service says back.
-        Api.registry().contentType("text/csv").body(("region_code,period,group,value\n14," + C + ",\"FÖRSTFÖDERSKOR\",80\n")
+        Api.registry().contentType("text/csv")
+                .body(("region_code,period,group,value\n14," + C + ",\"FÖRSTFÖDERSKOR\",80\n")
                         .getBytes(StandardCharsets.UTF_8))
                 .post("/api/v1/indicators/EFTERVARDSBESOK/observations").then().statusCode(422)
-                .body("errors[0].field", equalTo("group")).body("errors[0].message", containsString("'FÖRSTFÖDERSKOR'"));
+                .body("errors[0].field", equalTo("group"))
+                .body("errors[0].message", containsString("'FÖRSTFÖDERSKOR'"));
     }
 
     @Test
@@ -80,7 +83,8 @@ class GroupsAndGapsTest {
                 .log().ifValidationFails().statusCode(200)
                 .body("groupA", equalTo("EDU_HIGHER")).body("groupB", equalTo("EDU_PRIMARY"))
                 .body("previousPeriod", equalTo(P))
-                .body("national.gap", equalTo(13)).body("national.previousGap", equalTo(11)).body("national.change", equalTo(2))
+                .body("national.gap", equalTo(13)).body("national.previousGap", equalTo(11))
+                .body("national.change", equalTo(2))
                 .body("regions.regionCode", contains("14", "18", "06"))
                 .body("regions[0].gap", equalTo(15.5f)).body("regions[0].previousGap", equalTo(12))
                 .body("regions[0].change", equalTo(3.5f))

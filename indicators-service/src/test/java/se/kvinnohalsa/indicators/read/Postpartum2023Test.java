@@ -3,6 +3,7 @@ package se.kvinnohalsa.indicators.read;
 import io.quarkus.test.junit.QuarkusTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -46,7 +47,8 @@ class Postpartum2023Test {
                 .post("/api/v1/indicators/EFTERVARDSBESOK/observations").then().statusCode(200)
                 .body("received", equalTo(44)).body("dryRun", equalTo(true));
         String batchId = Api.registry().contentType("text/csv").body(csv)
-                .post("/api/v1/indicators/EFTERVARDSBESOK/observations").then().log().ifValidationFails().statusCode(200)
+                .post("/api/v1/indicators/EFTERVARDSBESOK/observations").then().log().ifValidationFails()
+                .statusCode(200)
                 .body("received", equalTo(44)).body("created", equalTo(44)).body("updated", equalTo(0))
                 .body("unchanged", equalTo(0)).body("rejected", equalTo(0)).body("errors", hasSize(0))
                 .extract().path("batchId");
@@ -56,8 +58,10 @@ class Postpartum2023Test {
                 Duration.ofSeconds(30));
         assertEquals(1, events.size(), "one event for the import");
         assertEquals("se.kvinnohalsa.indicator.observations-changed.v1", KafkaProbe.header(events.get(0), "ce_type"));
-        EventSchemaAssertions.assertMatchesSchema("se.kvinnohalsa.indicator.observations-changed.v1", events.get(0).value());
-        assertTrue(events.get(0).value().contains("\"" + Api.CURRENT + "\"") && events.get(0).value().contains("\"SE\""));
+        EventSchemaAssertions.assertMatchesSchema("se.kvinnohalsa.indicator.observations-changed.v1",
+                events.get(0).value());
+        assertTrue(
+                events.get(0).value().contains("\"" + Api.CURRENT + "\"") && events.get(0).value().contains("\"SE\""));
     }
 
     @Test
@@ -75,9 +79,9 @@ class Postpartum2023Test {
                 .body("target.value", equalTo(90))
                 .body("regionsMeetingTarget.count", equalTo(16))
                 .body("regionsMeetingTarget.of", equalTo(21))
-                .body("regionsMeetingTarget.regionCodes", not(org.hamcrest.Matchers.hasItems("01", "04", "07", "14", "18")))
-                .body("regionsMeetingTarget.regionCodes", org.hamcrest.Matchers.hasItems("05", "03", "06"))
-                .body("regionsMeetingTarget.regionCodes", not(org.hamcrest.Matchers.hasItem("SE")))
+                .body("regionsMeetingTarget.regionCodes", not(Matchers.hasItems("01", "04", "07", "14", "18")))
+                .body("regionsMeetingTarget.regionCodes", Matchers.hasItems("05", "03", "06"))
+                .body("regionsMeetingTarget.regionCodes", not(Matchers.hasItem("SE")))
                 .body("lowest.regionCode", contains("14"))
                 .body("lowest[0].value", equalTo(83.5f))
                 .body("highest.regionCode", contains("03", "06"))
@@ -106,7 +110,7 @@ class Postpartum2023Test {
                 .body("find { it.regionCode == '18' }.change", equalTo(-1.3f))
                 .body("find { it.regionCode == '05' }.meetsTarget", equalTo(true))
                 .body("find { it.regionCode == '14' }.regionName", equalTo("Västra Götaland"))
-                .body("regionCode", not(org.hamcrest.Matchers.hasItem("SE")));
+                .body("regionCode", not(Matchers.hasItem("SE")));
         given().get("/api/v1/indicators/EFTERVARDSBESOK/series?regionCode=14").then().statusCode(200)
                 .body("period", contains(Api.PREVIOUS, Api.CURRENT)).body("value", contains(81.5f, 83.5f));
         given().get("/api/v1/indicators/latest?regionCode=14").then().statusCode(200)
@@ -114,7 +118,8 @@ class Postpartum2023Test {
                 .body("find { it.code == 'EFTERVARDSBESOK' }.period", equalTo(Api.CURRENT))
                 .body("find { it.code == 'EFTERVARDSBESOK' }.meetsTarget", equalTo(false))
                 .body("find { it.code == 'EFTERVARDSBESOK' }.target.value", equalTo(90));
-        given().get("/api/v1/indicators/latest?regionCode=99").then().statusCode(404).contentType("application/problem+json");
+        given().get("/api/v1/indicators/latest?regionCode=99").then().statusCode(404)
+                .contentType("application/problem+json");
     }
 
     @Test
@@ -133,11 +138,13 @@ class Postpartum2023Test {
     @Order(5)
     void etagsLetDashboardsPollCheaply() {
         String etag = given().get("/api/v1/indicators/EFTERVARDSBESOK/summary?period=" + Api.CURRENT).then()
-                .statusCode(200).header("ETag", notNullValue()).header("Cache-Control", org.hamcrest.Matchers.containsString("max-age"))
+                .statusCode(200).header("ETag", notNullValue())
+                .header("Cache-Control", Matchers.containsString("max-age"))
                 .extract().header("ETag");
         given().header("If-None-Match", etag).get("/api/v1/indicators/EFTERVARDSBESOK/summary?period=" + Api.CURRENT)
                 .then().statusCode(304).header("ETag", equalTo(etag));
-        given().header("If-None-Match", "\"stale\"").get("/api/v1/indicators/EFTERVARDSBESOK/summary?period=" + Api.CURRENT)
+        given().header("If-None-Match", "\"stale\"")
+                .get("/api/v1/indicators/EFTERVARDSBESOK/summary?period=" + Api.CURRENT)
                 .then().statusCode(200);
         given().get("/api/v1/indicators/EFTERVARDSBESOK/summary?period=" + Api.PREVIOUS).then()
                 .header("ETag", not(equalTo(etag)));
@@ -147,7 +154,7 @@ class Postpartum2023Test {
     @Order(6)
     void theCatalogHasTheSevenIndicatorsOfTheDomain() {
         given().get("/api/v1/indicators").then().statusCode(200)
-                .body("code", org.hamcrest.Matchers.hasItems("EFTERVARDSBESOK", "TIDIG_UPPFOLJNING", "VET_VART_SOKA_PSYKISKT",
+                .body("code", Matchers.hasItems("EFTERVARDSBESOK", "TIDIG_UPPFOLJNING", "VET_VART_SOKA_PSYKISKT",
                         "VET_VART_SOKA_FYSISKT", "VALDSSCREENING", "HPV_VACCINATION_1994_1999", "CELLPROVSTAGNING",
                         "TOLK_VID_FORLOSSNING"));
         given().get("/api/v1/indicators/EFTERVARDSBESOK").then().statusCode(200)

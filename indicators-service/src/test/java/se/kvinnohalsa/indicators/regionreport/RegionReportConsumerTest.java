@@ -1,7 +1,9 @@
 package se.kvinnohalsa.indicators.regionreport;
 
 import io.quarkus.test.junit.QuarkusTest;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 import se.kvinnohalsa.events.EventCatalog;
 import se.kvinnohalsa.events.EventJson;
@@ -10,7 +12,9 @@ import se.kvinnohalsa.indicators.Api;
 import se.kvinnohalsa.stack.KafkaProbe;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -35,7 +39,8 @@ class RegionReportConsumerTest {
     private void send(String id, String region, String share, Instant at) {
         ReportSubmittedV1 event = new ReportSubmittedV1(YEAR, region, at, false, 1000L, true,
                 share == null ? null : new BigDecimal(share), true);
-        new KafkaProbe(kafka).send("report-events", event.key(), EventJson.write(event), KafkaProbe.cloudEventHeaders(id, TYPE));
+        new KafkaProbe(kafka).send("report-events", event.key(), EventJson.write(event),
+                KafkaProbe.cloudEventHeaders(id, TYPE));
     }
 
     private static Object reported(String region) throws InterruptedException {
@@ -58,7 +63,8 @@ class RegionReportConsumerTest {
 
     @Test
     void theRegionsOwnShareStandsBesideTheRegistrysAndDifferencesAreFlagged() throws Exception {
-        Api.registry().contentType("text/csv").body("region_code,period,value\n12," + PERIOD + ",94.6\n13," + PERIOD + ",96.0\n")
+        Api.registry().contentType("text/csv")
+                .body("region_code,period,value\n12," + PERIOD + ",94.6\n13," + PERIOD + ",96.0\n")
                 .post("/api/v1/indicators/EFTERVARDSBESOK/observations").then().statusCode(200);
         send(UUID.randomUUID().toString(), "12", "92.0", Instant.parse("2028-03-20T10:00:00Z"));
         send(UUID.randomUUID().toString(), "13", "96.5", Instant.parse("2028-03-21T10:00:00Z"));
@@ -68,24 +74,26 @@ class RegionReportConsumerTest {
                 .body("find { it.regionCode == '12' }.regionReported.difference", equalTo(-2.6f))
                 .body("find { it.regionCode == '12' }.regionReported.differs", equalTo(true))
                 .body("find { it.regionCode == '13' }.regionReported.differs", equalTo(false));
-        Api.admin().get("/api/v1/indicators/EFTERVARDSBESOK/history?origin=REGION_REPORT&regionCode=12&period=" + PERIOD)
+        Api.admin()
+                .get("/api/v1/indicators/EFTERVARDSBESOK/history?origin=REGION_REPORT&regionCode=12&period=" + PERIOD)
                 .then().statusCode(200).body("[0].loadedBy", equalTo("report.submitted 2027/12"));
     }
 
     @Test
     void aMalformedEventGoesToTheDeadLetterTopicAndTheNextIsApplied() throws Exception {
         String poison = UUID.randomUUID().toString();
-        new KafkaProbe(kafka).send("report-events", "20", "{\"year\": \"not a year\"", KafkaProbe.cloudEventHeaders(poison, TYPE));
+        new KafkaProbe(kafka).send("report-events", "20", "{\"year\": \"not a year\"",
+                KafkaProbe.cloudEventHeaders(poison, TYPE));
         Api.registry().contentType("text/csv").body("region_code,period,value\n20," + PERIOD + ",93.7\n")
                 .post("/api/v1/indicators/EFTERVARDSBESOK/observations").then().statusCode(200);
         send(UUID.randomUUID().toString(), "20", "93.0", Instant.parse("2028-03-20T10:00:00Z"));
         assertEquals(93.0f, ((Number) reported("20")).floatValue());
-        java.util.List<org.apache.kafka.clients.consumer.ConsumerRecord<String, String>> dead = new KafkaProbe(kafka)
+        List<ConsumerRecord<String, String>> dead = new KafkaProbe(kafka)
                 .read("report-events.dlq", r -> poison.equals(KafkaProbe.header(r, "ce_id")), found -> !found.isEmpty(),
-                        java.time.Duration.ofSeconds(30));
+                        Duration.ofSeconds(30));
         assertEquals(1, dead.size(), "the malformed event is on the dead-letter topic");
         String reason = KafkaProbe.header(dead.get(0), "dead-letter-reason");
-        org.junit.jupiter.api.Assertions.assertTrue(reason != null && reason.contains("unreadable ReportSubmittedV1"), reason);
+        Assertions.assertTrue(reason != null && reason.contains("unreadable ReportSubmittedV1"), reason);
     }
 
     @Test
@@ -105,7 +113,8 @@ class RegionReportConsumerTest {
                 .post("/api/v1/indicators/EFTERVARDSBESOK/observations").then().statusCode(200);
         reported("19"); // every event before it on the topic has been applied
         assertEquals(94.5f, reportedValue("17"));
-        Api.admin().get("/api/v1/indicators/EFTERVARDSBESOK/history?origin=REGION_REPORT&regionCode=17&period=" + PERIOD)
+        Api.admin()
+                .get("/api/v1/indicators/EFTERVARDSBESOK/history?origin=REGION_REPORT&regionCode=17&period=" + PERIOD)
                 .then().statusCode(200).body("size()", equalTo(2)).body("[1].value", equalTo(94.0f));
     }
 }

@@ -8,11 +8,11 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 import se.kvinnohalsa.events.contract.AgreementChangedV1;
 import se.kvinnohalsa.events.contract.AllocationPublishedV1;
-import se.kvinnohalsa.events.inbox.EventContext;
-import se.kvinnohalsa.events.inbox.EventHandlers;
-import se.kvinnohalsa.events.inbox.Inbox;
-import se.kvinnohalsa.events.inbox.PoisonEventException;
 import se.kvinnohalsa.reporting.region.Region;
+import se.kvinnohalsa.support.inbox.EventContext;
+import se.kvinnohalsa.support.inbox.EventHandlers;
+import se.kvinnohalsa.support.inbox.Inbox;
+import se.kvinnohalsa.support.inbox.PoisonEventException;
 
 import java.util.concurrent.CompletionStage;
 
@@ -48,7 +48,8 @@ public class AllocationEventsConsumer {
         if (agreement == null) {
             agreement = new KnownAgreement();
             agreement.year = event.year();
-        } else if (agreement.changedAt != null && context.time() != null && context.time().isBefore(agreement.changedAt)) {
+        } else if (agreement.changedAt != null && context.time() != null
+                && context.time().isBefore(agreement.changedAt)) {
             LOG.infof("older agreement.changed for %d ignored", event.year());
             return;
         }
@@ -71,7 +72,8 @@ public class AllocationEventsConsumer {
             if (region.regionCode() == null || Region.findById(region.regionCode()) == null) {
                 throw new PoisonEventException("allocation.published names an unknown region: " + region.regionCode());
             }
-            RegionAllocation allocation = RegionAllocation.findById(new RegionAllocation.Key(event.year(), region.regionCode()));
+            RegionAllocation allocation = RegionAllocation
+                    .findById(new RegionAllocation.Key(event.year(), region.regionCode()));
             if (allocation == null) {
                 allocation = new RegionAllocation();
                 allocation.year = event.year();

@@ -29,10 +29,10 @@ import java.util.List;
  * </ul>
  */
 public record ReportRequest(@Valid Spending spending,
-                            @Size(max = MAX_ACTIVITIES) List<@NotNull @Valid Activity> activities,
-                            @Valid SituationAnalysis situationAnalysis,
-                            @Valid WorkforcePlan workforcePlan,
-                            @Valid Postpartum postpartum) {
+        @Size(max = MAX_ACTIVITIES) List<@NotNull @Valid Activity> activities,
+        @Valid SituationAnalysis situationAnalysis,
+        @Valid WorkforcePlan workforcePlan,
+        @Valid Postpartum postpartum) {
 
     public static final int MAX_LINES = 30;
     public static final int MAX_ACTIVITIES = 400;
@@ -46,8 +46,8 @@ public record ReportRequest(@Valid Spending spending,
 
     /** Spending in whole kronor per focus area, or (also) why it cannot be split. totalSek: total spent, optional. */
     public record Spending(@Size(max = MAX_LINES) List<@NotNull @Valid Line> lines,
-                           @Size(max = MAX_TEXT) String notSplitReason,
-                           @PositiveOrZero Long totalSek) {
+            @Size(max = MAX_TEXT) String notSplitReason,
+            @PositiveOrZero Long totalSek) {
 
         public long linesSum() {
             return lines == null ? 0 : lines.stream().mapToLong(l -> l.amountSek() == null ? 0 : l.amountSek()).sum();
@@ -62,30 +62,32 @@ public record ReportRequest(@Valid Spending spending,
         }
     }
 
-    public record Line(@NotBlank @Pattern(regexp = CODE, message = "a focus area code such as EFTERVARD") String focusArea,
-                       @NotNull @PositiveOrZero Long amountSek) {
+    public record Line(
+            @NotBlank @Pattern(regexp = CODE, message = "a focus area code such as EFTERVARD") String focusArea,
+            @NotNull @PositiveOrZero Long amountSek) {
     }
 
     public record Activity(@Size(max = MAX_TITLE) String title,
-                           @Size(max = MAX_TEXT) String description,
-                           @Size(max = MAX_LINES) List<@NotBlank @Pattern(regexp = CODE, message = "a focus area code such as EFTERVARD") String> focusAreas,
-                           @Size(max = MAX_TARGET_GROUPS) List<@NotNull TargetGroup> targetGroups) {
+            @Size(max = MAX_TEXT) String description,
+            @Size(max = MAX_LINES) List<@NotBlank @Pattern(regexp = CODE, message = "a focus area code such as EFTERVARD") String> focusAreas,
+            @Size(max = MAX_TARGET_GROUPS) List<@NotNull TargetGroup> targetGroups) {
     }
 
     public record SituationAnalysis(@Size(max = MAX_LONG_TEXT) String results,
-                                    @Size(max = MAX_LONG_TEXT) String contributingFactors,
-                                    @Size(max = MAX_LONG_TEXT) String challenges,
-                                    @Size(max = MAX_LONG_TEXT) String supportNeeds) {
+            @Size(max = MAX_LONG_TEXT) String contributingFactors,
+            @Size(max = MAX_LONG_TEXT) String challenges,
+            @Size(max = MAX_LONG_TEXT) String supportNeeds) {
     }
 
     public record WorkforcePlan(@Min(2000) @Max(2100) Integer periodFrom,
-                                @Min(2000) @Max(2100) Integer periodTo,
-                                @Size(max = MAX_LIST) List<@NotBlank @Size(max = MAX_NAME) String> professions,
-                                @Size(max = MAX_LIST) List<@NotBlank @Size(max = MAX_NAME) String> careSettings) {
+            @Min(2000) @Max(2100) Integer periodTo,
+            @Size(max = MAX_LIST) List<@NotBlank @Size(max = MAX_NAME) String> professions,
+            @Size(max = MAX_LIST) List<@NotBlank @Size(max = MAX_NAME) String> careSettings) {
     }
 
-    public record Postpartum(@DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 1) BigDecimal visitSharePercent,
-                             @Size(max = MAX_TEXT) String referralPathsPhysical,
-                             @Size(max = MAX_TEXT) String referralPathsMental) {
+    public record Postpartum(
+            @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 1) BigDecimal visitSharePercent,
+            @Size(max = MAX_TEXT) String referralPathsPhysical,
+            @Size(max = MAX_TEXT) String referralPathsMental) {
     }
 }

@@ -1,6 +1,6 @@
 package se.kvinnohalsa.reporting.report;
 
-import se.kvinnohalsa.events.http.FieldError;
+import se.kvinnohalsa.support.problem.FieldError;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -35,7 +35,8 @@ public final class ReportRules {
                     if (!known.contains(line.focusArea())) {
                         errors.add(new FieldError(field + ".focusArea", unknown(line.focusArea(), known)));
                     } else if (!seen.add(line.focusArea())) {
-                        errors.add(new FieldError(field + ".focusArea", "focus area " + line.focusArea() + " is listed twice"));
+                        errors.add(new FieldError(field + ".focusArea",
+                                "focus area " + line.focusArea() + " is listed twice"));
                     }
                 }
                 if (line.amountSek() != null && line.amountSek() < 0) {
@@ -64,7 +65,8 @@ public final class ReportRules {
                         if (!known.contains(code)) {
                             errors.add(new FieldError(field + ".focusAreas[" + j + "]", unknown(code, known)));
                         } else if (!seen.add(code)) {
-                            errors.add(new FieldError(field + ".focusAreas[" + j + "]", "focus area " + code + " is listed twice"));
+                            errors.add(new FieldError(field + ".focusAreas[" + j + "]",
+                                    "focus area " + code + " is listed twice"));
                         }
                     }
                 }
@@ -73,20 +75,23 @@ public final class ReportRules {
                     for (int j = 0; j < activity.targetGroups().size(); j++) {
                         TargetGroup group = activity.targetGroups().get(j);
                         if (group != null && !seen.add(group)) {
-                            errors.add(new FieldError(field + ".targetGroups[" + j + "]", "target group " + group + " is listed twice"));
+                            errors.add(new FieldError(field + ".targetGroups[" + j + "]",
+                                    "target group " + group + " is listed twice"));
                         }
                     }
                 }
             }
         }
         ReportRequest.WorkforcePlan plan = report.workforcePlan();
-        if (plan != null && plan.periodFrom() != null && plan.periodTo() != null && plan.periodFrom() > plan.periodTo()) {
+        if (plan != null && plan.periodFrom() != null && plan.periodTo() != null
+                && plan.periodFrom() > plan.periodTo()) {
             errors.add(new FieldError("workforcePlan.periodTo", "the period ends (" + plan.periodTo()
                     + ") before it starts (" + plan.periodFrom() + ")"));
         }
         ReportRequest.Postpartum postpartum = report.postpartum();
         if (postpartum != null && postpartum.visitSharePercent() != null
-                && (postpartum.visitSharePercent().signum() < 0 || postpartum.visitSharePercent().compareTo(HUNDRED) > 0)) {
+                && (postpartum.visitSharePercent().signum() < 0
+                        || postpartum.visitSharePercent().compareTo(HUNDRED) > 0)) {
             errors.add(new FieldError("postpartum.visitSharePercent", "a share between 0 and 100, got "
                     + postpartum.visitSharePercent().toPlainString()));
         }
@@ -100,7 +105,8 @@ public final class ReportRules {
         boolean lines = spending != null && spending.lines() != null && !spending.lines().isEmpty();
         boolean reason = spending != null && !blank(spending.notSplitReason());
         if (!lines && !reason) {
-            errors.add(new FieldError("spending", "spending per focus area, or a notSplitReason saying why it cannot be split"));
+            errors.add(new FieldError("spending",
+                    "spending per focus area, or a notSplitReason saying why it cannot be split"));
         }
         if (report.activities() == null || report.activities().isEmpty()) {
             errors.add(new FieldError("activities", "at least one activity"));
@@ -119,13 +125,15 @@ public final class ReportRules {
                     errors.add(new FieldError(field + ".focusAreas", "at least one focus area"));
                 }
                 if (activity.targetGroups() == null || activity.targetGroups().isEmpty()) {
-                    errors.add(new FieldError(field + ".targetGroups", "at least one target group (NO_SPECIFIC_GROUP if none)"));
+                    errors.add(new FieldError(field + ".targetGroups",
+                            "at least one target group (NO_SPECIFIC_GROUP if none)"));
                 }
             }
         }
         ReportRequest.SituationAnalysis analysis = report.situationAnalysis();
         if (analysis == null) {
-            errors.add(new FieldError("situationAnalysis", "a situation analysis (results, contributingFactors, challenges, supportNeeds)"));
+            errors.add(new FieldError("situationAnalysis",
+                    "a situation analysis (results, contributingFactors, challenges, supportNeeds)"));
         } else {
             requireText(errors, "situationAnalysis.results", analysis.results());
             requireText(errors, "situationAnalysis.contributingFactors", analysis.contributingFactors());
@@ -134,7 +142,8 @@ public final class ReportRules {
         }
         ReportRequest.WorkforcePlan plan = report.workforcePlan();
         if (plan == null) {
-            errors.add(new FieldError("workforcePlan", "a workforce plan (kompetensförsörjningsplan): periodFrom, periodTo, professions"));
+            errors.add(new FieldError("workforcePlan",
+                    "a workforce plan (kompetensförsörjningsplan): periodFrom, periodTo, professions"));
         } else {
             if (plan.periodFrom() == null) {
                 errors.add(new FieldError("workforcePlan.periodFrom", "the first year of the plan"));

@@ -11,26 +11,28 @@ import jakarta.validation.Validator;
 import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import se.kvinnohalsa.events.contract.ReportReviewedV1;
 import se.kvinnohalsa.events.contract.ReportSubmittedV1;
-import se.kvinnohalsa.events.http.FieldError;
-import se.kvinnohalsa.events.http.InvalidContentException;
-import se.kvinnohalsa.events.outbox.Outbox;
+import se.kvinnohalsa.reporting.ReportingConfig;
 import se.kvinnohalsa.reporting.agreement.Agreements;
 import se.kvinnohalsa.reporting.agreement.KnownAgreement;
 import se.kvinnohalsa.reporting.region.Regions;
+import se.kvinnohalsa.support.outbox.Outbox;
+import se.kvinnohalsa.support.problem.FieldError;
+import se.kvinnohalsa.support.problem.InvalidContentException;
 
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
 
 /** A report's life: drafts replaced under optimistic locking, submission, review; every status change audited. */
 @ApplicationScoped
 public class ReportService {
+
+    @Inject
+    ReportingConfig config;
 
     @Inject
     Agreements agreements;
@@ -49,9 +51,6 @@ public class ReportService {
 
     @Inject
     Validator validator;
-
-    @ConfigProperty(name = "reporting.deadline-zone")
-    ZoneId deadlineZone;
 
     public record Saved(ReportView report, boolean created) {
     }
@@ -88,7 +87,8 @@ public class ReportService {
         } else {
             ETags.require(ifMatch, report);
             if (!report.status.editable()) {
-                throw conflict("The report is " + report.status + ": it can be changed only as a draft or after the board returned it");
+                throw conflict("The report is " + report.status
+                        + ": it can be changed only as a draft or after the board returned it");
             }
         }
         List<FieldError> errors = ReportRules.checkDraft(request, agreement.focusAreaCodes());
@@ -124,7 +124,8 @@ public class ReportService {
 
     public StatusView status(int year, String regionCode) {
         requireYearAndRegion(year, regionCode);
-        return StatusView.of(year, regionCode, Report.find(year, regionCode), agreements.allocations(year).get(regionCode));
+        return StatusView.of(year, regionCode, Report.find(year, regionCode),
+                agreements.allocations(year).get(regionCode));
     }
 
     public List<HistoryView> history(int year, String regionCode) {
@@ -145,12 +146,14 @@ public class ReportService {
         Report report = require(year, regionCode);
         ETags.check(ifMatch, report);
         if (!report.status.editable()) {
-            throw conflict("The report is " + report.status + " already: it can be submitted again only after the board returns it");
+            throw conflict("The report is " + report.status
+                    + " already: it can be submitted again only after the board returns it");
         }
         ReportRequest content = read(report.content);
         List<FieldError> errors = ReportRules.checkSubmission(content, agreement.focusAreaCodes());
         if (!errors.isEmpty()) {
-            throw new InvalidContentException("The report is not ready for submission: " + errors.size() + " problem(s)", errors);
+            throw new InvalidContentException(
+                    "The report is not ready for submission: " + errors.size() + " problem(s)", errors);
         }
         Instant recordedAt = clock.instant();
         if (receivedAt != null && receivedAt.isAfter(recordedAt)) {
@@ -161,7 +164,7 @@ public class ReportService {
         if (report.firstSubmittedAt == null) {
             // Lateness is decided by the first submission: a report returned and completed later is not late for that.
             report.firstSubmittedAt = now;
-            report.late = Lateness.isLate(now, agreement.reportingDeadline, deadlineZone);
+            report.late = Lateness.isLate(now, agreement.reportingDeadline, config.deadlineZone());
         }
         report.submittedAt = now;
         report.submittedBy = user;
@@ -181,7 +184,8 @@ public class ReportService {
 
     /** The board's decision on a submitted report: ACCEPT, or RETURN with a comment so the region can complete it. */
     @Transactional
-    public ReportView review(int year, String regionCode, ReviewDecision decision, String comment, String ifMatch, String user) {
+    public ReportView review(int year, String regionCode, ReviewDecision decision, String comment, String ifMatch,
+            String user) {
         requireYearAndRegion(year, regionCode);
         lock(year, regionCode);
         Report report = require(year, regionCode);
@@ -201,7 +205,8 @@ public class ReportService {
         report.reviewedAt = now;
         report.reviewedBy = user;
         report.version++;
-        StatusChange.record(report, decision == ReviewDecision.ACCEPT ? StatusChange.Action.ACCEPTED
+        StatusChange.record(report, decision == ReviewDecision.ACCEPT
+                ? StatusChange.Action.ACCEPTED
                 : StatusChange.Action.RETURNED, from, now, user, text);
         outbox.publish(new ReportReviewedV1(year, regionCode, decision.name(), report.status.name(), text, now, user,
                 ReportRules.hasWorkforcePlan(read(report.content))));
@@ -233,7 +238,8 @@ public class ReportService {
 
     ReportView view(Report r) {
         ReportRequest c = read(r.content);
-        ReportView.Review review = r.reviewedAt == null ? null
+        ReportView.Review review = r.reviewedAt == null
+                ? null
                 : new ReportView.Review(r.reviewDecision, r.reviewComment, r.reviewedAt, r.reviewedBy);
         return new ReportView(r.year, r.regionCode, r.status, r.version, r.firstSubmittedAt, r.submittedAt,
                 r.submittedBy, r.late, r.spendingSplit == SpendingSplit.FULLY_SPLIT, r.spendingSplit,

@@ -1,4 +1,6 @@
 package se.kvinnohalsa.reporting.report;
 
 /** The board's decision on a submitted report. */
-public enum ReviewDecision { ACCEPT, RETURN }
+public enum ReviewDecision {
+    ACCEPT, RETURN
+}

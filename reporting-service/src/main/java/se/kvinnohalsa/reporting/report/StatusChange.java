@@ -18,7 +18,9 @@ import java.util.List;
 @Table(name = "report_status_change")
 public class StatusChange extends PanacheEntityBase {
 
-    public enum Action { CREATED, SUBMITTED, ACCEPTED, RETURNED }
+    public enum Action {
+        CREATED, SUBMITTED, ACCEPTED, RETURNED
+    }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -8,13 +8,14 @@ import java.time.Instant;
  * published (reporting learns them from allocation.published events).
  */
 public record StatusView(int year, String regionCode, ReportStatus status, Instant submittedAt, boolean late,
-                         Boolean spendingSplit, SpendingSplit spendingSplitStatus, Instant reviewedAt,
-                         Long allocatedSek) {
+        Boolean spendingSplit, SpendingSplit spendingSplitStatus, Instant reviewedAt,
+        Long allocatedSek) {
 
     /** allocatedSek: the region's published allocation as reporting-service knows it; null before publication. */
     public static StatusView of(int year, String regionCode, Report report, Long allocatedSek) {
         if (report == null) {
-            return new StatusView(year, regionCode, ReportStatus.NOT_STARTED, null, false, null, null, null, allocatedSek);
+            return new StatusView(year, regionCode, ReportStatus.NOT_STARTED, null, false, null, null, null,
+                    allocatedSek);
         }
         return new StatusView(year, regionCode, report.status, report.submittedAt, report.late,
                 report.spendingSplit == null ? null : report.spendingSplit == SpendingSplit.FULLY_SPLIT,

@@ -20,14 +20,16 @@ import java.util.List;
  * </ul>
  */
 public record NationalSummary(int year, int regions, int submitted, int accepted, int late,
-                              long splitTotalSek, List<FocusAreaShare> focusAreas, List<String> includedRegions,
-                              List<Excluded> excludedRegions, int activities, List<TargetGroupShare> targetGroups,
-                              List<SpendingVsAllocation> spendingVsAllocation) {
+        long splitTotalSek, List<FocusAreaShare> focusAreas, List<String> includedRegions,
+        List<Excluded> excludedRegions, int activities, List<TargetGroupShare> targetGroups,
+        List<SpendingVsAllocation> spendingVsAllocation) {
 
     public record FocusAreaShare(String code, String name, long amountSek, BigDecimal sharePercent) {
     }
 
-    public enum ExclusionReason { NOT_SUBMITTED, NOT_SPLIT, PARTLY_SPLIT }
+    public enum ExclusionReason {
+        NOT_SUBMITTED, NOT_SPLIT, PARTLY_SPLIT
+    }
 
     public record Excluded(String regionCode, ExclusionReason reason, ReportStatus status, String statedReason) {
     }
@@ -35,9 +37,11 @@ public record NationalSummary(int year, int regions, int submitted, int accepted
     public record TargetGroupShare(String code, int activityCount, BigDecimal sharePercent) {
     }
 
-    public enum Outcome { OVER, UNDER, EQUAL, UNKNOWN }
+    public enum Outcome {
+        OVER, UNDER, EQUAL, UNKNOWN
+    }
 
     public record SpendingVsAllocation(String regionCode, Long allocatedSek, Long spentSek, Long differenceSek,
-                                       BigDecimal spentPercentOfAllocation, Outcome outcome) {
+            BigDecimal spentPercentOfAllocation, Outcome outcome) {
     }
 }

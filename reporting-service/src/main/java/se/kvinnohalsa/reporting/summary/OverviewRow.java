@@ -7,6 +7,6 @@ import java.time.Instant;
 
 /** One region in the year's overview (admins, analysts): every region, NOT_STARTED where it has no report. */
 public record OverviewRow(String regionCode, String regionName, ReportStatus status, Instant submittedAt, boolean late,
-                          Boolean spendingSplit, SpendingSplit spendingSplitStatus, Instant reviewedAt, Instant updatedAt,
-                          Long allocatedSek) {
+        Boolean spendingSplit, SpendingSplit spendingSplitStatus, Instant reviewedAt, Instant updatedAt,
+        Long allocatedSek) {
 }

@@ -23,8 +23,8 @@ public final class SummaryCalculator {
 
     /** What the summary needs of one region's report; status NOT_STARTED when the region has none. */
     public record RegionReport(String regionCode, ReportStatus status, boolean late, SpendingSplit split,
-                               Map<String, Long> lines, String notSplitReason, Long totalSpentSek,
-                               List<List<TargetGroup>> activityTargetGroups) {
+            Map<String, Long> lines, String notSplitReason, Long totalSpentSek,
+            List<List<TargetGroup>> activityTargetGroups) {
 
         public static RegionReport notStarted(String regionCode) {
             return new RegionReport(regionCode, ReportStatus.NOT_STARTED, false, null, Map.of(), null, null, List.of());
@@ -37,7 +37,7 @@ public final class SummaryCalculator {
      * @param allocations published allocation per region code
      */
     public static NationalSummary summarise(int year, Map<String, String> focusAreas, List<RegionReport> reports,
-                                            Map<String, Long> allocations) {
+            Map<String, Long> allocations) {
         Map<String, Long> amounts = new LinkedHashMap<>();
         focusAreas.keySet().forEach(code -> amounts.put(code, 0L));
         List<String> included = new ArrayList<>();
@@ -50,8 +50,9 @@ public final class SummaryCalculator {
         int activities = 0;
         for (RegionReport report : reports) {
             if (!report.status().submitted()) {
-                excluded.add(new NationalSummary.Excluded(report.regionCode(), NationalSummary.ExclusionReason.NOT_SUBMITTED,
-                        report.status(), null));
+                excluded.add(
+                        new NationalSummary.Excluded(report.regionCode(), NationalSummary.ExclusionReason.NOT_SUBMITTED,
+                                report.status(), null));
                 continue;
             }
             submitted++;
@@ -62,7 +63,8 @@ public final class SummaryCalculator {
                 report.lines().forEach((code, amount) -> amounts.merge(code, amount, Long::sum));
             } else {
                 excluded.add(new NationalSummary.Excluded(report.regionCode(),
-                        report.split() == SpendingSplit.PARTLY_SPLIT ? NationalSummary.ExclusionReason.PARTLY_SPLIT
+                        report.split() == SpendingSplit.PARTLY_SPLIT
+                                ? NationalSummary.ExclusionReason.PARTLY_SPLIT
                                 : NationalSummary.ExclusionReason.NOT_SPLIT,
                         report.status(), report.notSplitReason()));
             }
@@ -91,7 +93,8 @@ public final class SummaryCalculator {
                     NationalSummary.Outcome.UNKNOWN);
         }
         long difference = spent - allocated;
-        NationalSummary.Outcome outcome = difference > 0 ? NationalSummary.Outcome.OVER
+        NationalSummary.Outcome outcome = difference > 0
+                ? NationalSummary.Outcome.OVER
                 : difference < 0 ? NationalSummary.Outcome.UNDER : NationalSummary.Outcome.EQUAL;
         return new NationalSummary.SpendingVsAllocation(regionCode, allocated, spent, difference,
                 percent(spent, allocated), outcome);
@@ -102,6 +105,7 @@ public final class SummaryCalculator {
         if (whole == 0) {
             return BigDecimal.ZERO.setScale(PERCENT_SCALE);
         }
-        return BigDecimal.valueOf(part).multiply(HUNDRED).divide(BigDecimal.valueOf(whole), PERCENT_SCALE, RoundingMode.HALF_UP);
+        return BigDecimal.valueOf(part).multiply(HUNDRED).divide(BigDecimal.valueOf(whole), PERCENT_SCALE,
+                RoundingMode.HALF_UP);
     }
 }

@@ -69,11 +69,14 @@ public class SummaryService {
         if (spending != null && spending.lines() != null) {
             spending.lines().forEach(l -> lines.merge(l.focusArea(), l.amountSek(), Long::sum));
         }
-        List<List<TargetGroup>> groups = content.activities() == null ? List.of()
-                : content.activities().stream().map(a -> a.targetGroups() == null ? List.<TargetGroup>of() : a.targetGroups()).toList();
+        List<List<TargetGroup>> groups = content.activities() == null
+                ? List.of()
+                : content.activities().stream()
+                        .map(a -> a.targetGroups() == null ? List.<TargetGroup>of() : a.targetGroups()).toList();
         SpendingSplit split = report.spendingSplit == null ? SpendingSplit.NOT_SPLIT : report.spendingSplit;
         return new SummaryCalculator.RegionReport(region.code, report.status, report.late, split, lines,
-                spending == null || spending.notSplitReason() == null || spending.notSplitReason().isBlank() ? null
+                spending == null || spending.notSplitReason() == null || spending.notSplitReason().isBlank()
+                        ? null
                         : spending.notSplitReason().strip(),
                 spending == null ? null : spending.totalSpentSek(), groups);
     }

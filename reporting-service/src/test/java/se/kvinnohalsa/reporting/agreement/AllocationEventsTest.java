@@ -13,6 +13,7 @@ import se.kvinnohalsa.events.contract.ReportSubmittedV1;
 import se.kvinnohalsa.reporting.Api;
 import se.kvinnohalsa.stack.KafkaProbe;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -58,8 +59,10 @@ class AllocationEventsTest {
         assertEquals(1000, spentVsAllocated(year, "23", "allocatedSek"));
         assertEquals("OVER", spentVsAllocated(year, "23", "outcome"));
         assertEquals(200, spentVsAllocated(year, "23", "differenceSek"));
-        assertEquals(Integer.valueOf(1000), given().get("/api/v1/reports/" + year + "/23/status").then().extract().path("allocatedSek"));
-        assertEquals(Integer.valueOf(2000), given().get("/api/v1/reports/" + year + "/24/status").then().extract().path("allocatedSek"));
+        assertEquals(Integer.valueOf(1000),
+                given().get("/api/v1/reports/" + year + "/23/status").then().extract().path("allocatedSek"));
+        assertEquals(Integer.valueOf(2000),
+                given().get("/api/v1/reports/" + year + "/24/status").then().extract().path("allocatedSek"));
 
         List<ConsumerRecord<String, String>> submitted = new KafkaProbe(kafka).read("report-events",
                 r -> EventCatalog.typeOf(ReportSubmittedV1.class).equals(KafkaProbe.header(r, "ce_type"))
@@ -75,9 +78,10 @@ class AllocationEventsTest {
         assertEquals(1_200L, event.totalSpentSek());
         assertTrue(event.spendingSplit());
         assertTrue(event.hasWorkforcePlan());
-        assertEquals(0, event.postpartumVisitSharePercent().compareTo(new java.math.BigDecimal("94.3")));
+        assertEquals(0, event.postpartumVisitSharePercent().compareTo(new BigDecimal("94.3")));
 
-        Api.admin().body("{\"decision\": \"ACCEPT\"}").post("/api/v1/reports/" + year + "/23/review").then().statusCode(200);
+        Api.admin().body("{\"decision\": \"ACCEPT\"}").post("/api/v1/reports/" + year + "/23/review").then()
+                .statusCode(200);
         List<ConsumerRecord<String, String>> reviewed = new KafkaProbe(kafka).read("report-events",
                 r -> EventCatalog.typeOf(ReportReviewedV1.class).equals(KafkaProbe.header(r, "ce_type"))
                         && (year + "/23").equals(KafkaProbe.header(r, "ce_subject")),
@@ -93,7 +97,8 @@ class AllocationEventsTest {
     void duplicatesAndOlderVersionsChangeNothingAndAMalformedEventIsDeadLettered() {
         int year = 2036;
         Api.agreement(kafka, year, LocalDate.parse("2037-03-31"), List.of("EFTERVARD"));
-        Api.reporter("24").body(Api.json(Api.report(Map.of("EFTERVARD", 1_500L), null))).put("/api/v1/reports/" + year + "/24")
+        Api.reporter("24").body(Api.json(Api.report(Map.of("EFTERVARD", 1_500L), null)))
+                .put("/api/v1/reports/" + year + "/24")
                 .then().statusCode(201);
         Api.reporter("24").post("/api/v1/reports/" + year + "/24/submission").then().statusCode(200);
 
@@ -108,7 +113,8 @@ class AllocationEventsTest {
         // A malformed event and one of an unknown version go to the dead-letter topic; the consumer moves on.
         String poison = UUID.randomUUID().toString();
         Api.send(kafka, Integer.toString(year), "{\"year\": \"not a year\"", poison, PUBLISHED);
-        Api.send(kafka, Integer.toString(year), "{}", UUID.randomUUID().toString(), "se.kvinnohalsa.allocation.published.v99");
+        Api.send(kafka, Integer.toString(year), "{}", UUID.randomUUID().toString(),
+                "se.kvinnohalsa.allocation.published.v99");
         // A later, newer version proves the consumer got past all of them in order.
         Api.allocations(kafka, year, 4, Map.of("24", 1_600L, "25", 10L));
         awaitAllocated(year, 1600);
@@ -124,7 +130,8 @@ class AllocationEventsTest {
 
     private static void awaitAllocated(int year, int expected) {
         long deadline = System.currentTimeMillis() + 30_000;
-        while (!Integer.valueOf(expected).equals(spentVsAllocated(year, "24", "allocatedSek")) && System.currentTimeMillis() < deadline) {
+        while (!Integer.valueOf(expected).equals(spentVsAllocated(year, "24", "allocatedSek"))
+                && System.currentTimeMillis() < deadline) {
             Api.sleep(100);
         }
         assertEquals(expected, spentVsAllocated(year, "24", "allocatedSek"));

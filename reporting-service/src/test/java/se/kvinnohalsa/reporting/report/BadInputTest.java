@@ -6,6 +6,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import se.kvinnohalsa.reporting.Api;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,7 +39,7 @@ class BadInputTest {
     }
 
     private static final class LocalDateHolder {
-        static final java.time.LocalDate DEADLINE = java.time.LocalDate.parse("2033-03-31");
+        static final LocalDate DEADLINE = LocalDate.parse("2033-03-31");
     }
 
     private static String valid() {
@@ -60,19 +61,28 @@ class BadInputTest {
         cases.put("spending", new String[]{"\"spending\":{", "\"spending\":\"lots\",\"x\":{"});
         cases.put("spending.lines", new String[]{"\"lines\":[", "\"lines\":{\"a\":1},\"y\":["});
         cases.put("spending.lines[0].amountSek", new String[]{"\"amountSek\":100", "\"amountSek\":\"100\""});
-        cases.put("spending.lines[0].focusArea", new String[]{"\"focusArea\":\"EFTERVARD\"", "\"focusArea\":{\"code\":\"EFTERVARD\"}"});
-        cases.put("spending.totalSek", new String[]{"\"notSplitReason\":null", "\"notSplitReason\":null,\"totalSek\":true"});
+        cases.put("spending.lines[0].focusArea",
+                new String[]{"\"focusArea\":\"EFTERVARD\"", "\"focusArea\":{\"code\":\"EFTERVARD\"}"});
+        cases.put("spending.totalSek",
+                new String[]{"\"notSplitReason\":null", "\"notSplitReason\":null,\"totalSek\":true"});
         cases.put("activities", new String[]{"\"activities\":[", "\"activities\":\"many\",\"z\":["});
-        cases.put("activities[0].title", new String[]{"\"title\":\"[Exempel] Stöd efter förlossning\"", "\"title\":[\"a\"]"});
-        cases.put("activities[0].focusAreas", new String[]{"\"focusAreas\":[\"EFTERVARD\"]", "\"focusAreas\":\"EFTERVARD\""});
-        cases.put("activities[0].targetGroups", new String[]{"\"targetGroups\":[\"NEW_MOTHERS\",\"PARTNERS_FAMILIES\"]", "\"targetGroups\":{}"});
+        cases.put("activities[0].title",
+                new String[]{"\"title\":\"[Exempel] Stöd efter förlossning\"", "\"title\":[\"a\"]"});
+        cases.put("activities[0].focusAreas",
+                new String[]{"\"focusAreas\":[\"EFTERVARD\"]", "\"focusAreas\":\"EFTERVARD\""});
+        cases.put("activities[0].targetGroups",
+                new String[]{"\"targetGroups\":[\"NEW_MOTHERS\",\"PARTNERS_FAMILIES\"]", "\"targetGroups\":{}"});
         cases.put("situationAnalysis", new String[]{"\"situationAnalysis\":{", "\"situationAnalysis\":[],\"w\":{"});
-        cases.put("situationAnalysis.results", new String[]{"\"results\":\"Fler eftervårdsbesök\"", "\"results\":{\"a\":1}"});
+        cases.put("situationAnalysis.results",
+                new String[]{"\"results\":\"Fler eftervårdsbesök\"", "\"results\":{\"a\":1}"});
         cases.put("workforcePlan.periodFrom", new String[]{"\"periodFrom\":2025", "\"periodFrom\":\"2025\""});
         cases.put("workforcePlan.periodTo", new String[]{"\"periodTo\":2035", "\"periodTo\":2035.5"});
-        cases.put("workforcePlan.professions", new String[]{"\"professions\":[\"barnmorskor\",\"läkare\"]", "\"professions\":\"barnmorskor\""});
-        cases.put("postpartum.visitSharePercent", new String[]{"\"visitSharePercent\":94.3", "\"visitSharePercent\":\"94.3\""});
-        cases.put("postpartum.referralPathsMental", new String[]{"\"referralPathsMental\":\"Psykolog på kvinnokliniken\"", "\"referralPathsMental\":[]"});
+        cases.put("workforcePlan.professions",
+                new String[]{"\"professions\":[\"barnmorskor\",\"läkare\"]", "\"professions\":\"barnmorskor\""});
+        cases.put("postpartum.visitSharePercent",
+                new String[]{"\"visitSharePercent\":94.3", "\"visitSharePercent\":\"94.3\""});
+        cases.put("postpartum.referralPathsMental",
+                new String[]{"\"referralPathsMental\":\"Psykolog på kvinnokliniken\"", "\"referralPathsMental\":[]"});
         cases.forEach((field, change) -> Api.reporter("03").body(with(change[0], change[1])).put(PATH + "03").then()
                 .log().ifValidationFails().statusCode(400).contentType("application/problem+json")
                 .body("errors[0].field", equalTo(field)));
@@ -86,7 +96,8 @@ class BadInputTest {
         Api.reporter("04").body(with("\"NEW_MOTHERS\"", "\"MOTHERS\"")).put(PATH + "04").then().statusCode(400)
                 .body("errors[0].field", equalTo("activities[0].targetGroups[0]"))
                 .body("errors[0].message", containsString("NEW_MOTHERS"));
-        Api.reporter("04").body("{spending: 1}").put(PATH + "04").then().statusCode(400).body("errors[0].field", equalTo("body"));
+        Api.reporter("04").body("{spending: 1}").put(PATH + "04").then().statusCode(400).body("errors[0].field",
+                equalTo("body"));
         Api.reporter("04").contentType("text/plain").body("report").put(PATH + "04").then().statusCode(415)
                 .contentType("application/problem+json");
         Api.reporter("04").body("").put(PATH + "04").then().statusCode(422).body("errors[0].field", equalTo("body"));
@@ -98,19 +109,22 @@ class BadInputTest {
                 .body("errors[0].field", equalTo("decision"));
         Api.admin().body("{\"comment\": \"x\"}").post(PATH + "04/review").then().statusCode(422)
                 .body("errors[0].field", equalTo("decision"));
-        Api.admin().body("{\"decision\": \"RETURN\", \"comment\": \"" + "x".repeat(2001) + "\"}").post(PATH + "04/review")
+        Api.admin().body("{\"decision\": \"RETURN\", \"comment\": \"" + "x".repeat(2001) + "\"}")
+                .post(PATH + "04/review")
                 .then().statusCode(422).body("errors[0].field", equalTo("comment"));
         given().get(PATH + "04/status").then().body("status", equalTo("SUBMITTED"));
     }
 
     @Test
     void oversizedTextsAndListsAre422NamingTheFieldAndHugeBodies413() {
-        Api.reporter("05").body(with("\"[Exempel] Stöd efter förlossning\"", "\"" + "t".repeat(201) + "\"")).put(PATH + "05")
+        Api.reporter("05").body(with("\"[Exempel] Stöd efter förlossning\"", "\"" + "t".repeat(201) + "\""))
+                .put(PATH + "05")
                 .then().statusCode(422).body("errors.field", equalTo(List.of("activities[0].title")))
                 .body("errors[0].message", containsString("200"));
         Api.reporter("05").body(with("\"Fler eftervårdsbesök\"", "\"" + "r".repeat(10_001) + "\"")).put(PATH + "05")
                 .then().statusCode(422).body("errors.field", equalTo(List.of("situationAnalysis.results")));
-        Api.reporter("05").body(with("\"notSplitReason\":null", "\"notSplitReason\":\"" + "n".repeat(2001) + "\"")).put(PATH + "05")
+        Api.reporter("05").body(with("\"notSplitReason\":null", "\"notSplitReason\":\"" + "n".repeat(2001) + "\""))
+                .put(PATH + "05")
                 .then().statusCode(422).body("errors.field", equalTo(List.of("spending.notSplitReason")));
         Api.reporter("05").body(with("\"barnmorskor\"", "\"" + "b".repeat(101) + "\"")).put(PATH + "05")
                 .then().statusCode(422).body("errors.field", equalTo(List.of("workforcePlan.professions[0]")));
@@ -118,7 +132,8 @@ class BadInputTest {
         Map<String, Object> many = Api.report(Map.of("EFTERVARD", 1L), null);
         List<Object> activities = new ArrayList<>();
         for (int i = 0; i < ReportRequest.MAX_ACTIVITIES + 1; i++) {
-            activities.add(Map.of("title", "a" + i, "focusAreas", List.of("EFTERVARD"), "targetGroups", List.of("STAFF")));
+            activities.add(
+                    Map.of("title", "a" + i, "focusAreas", List.of("EFTERVARD"), "targetGroups", List.of("STAFF")));
         }
         many.put("activities", activities);
         Api.reporter("05").body(Api.json(many)).put(PATH + "05").then().statusCode(422)
@@ -148,15 +163,18 @@ class BadInputTest {
                 .body("errors.field", equalTo(List.of("spending.lines[0].amountSek")));
         spending.put("lines", List.of(Map.of("focusArea", "EFTERVARD", "amountSek", 1),
                 Map.of("focusArea", "EFTERVARD", "amountSek", 5), Map.of("focusArea", "VARDKEDJA", "amountSek", 5)));
-        report.put("workforcePlan", Map.of("periodFrom", 2035, "periodTo", 2025, "professions", List.of("barnmorskor")));
-        report.put("activities", List.of(Map.of("title", "A", "focusAreas", List.of("KOMPETENSFORSORJNING", "KOMPETENSFORSORJNING"),
-                "targetGroups", List.of("STAFF"))));
+        report.put("workforcePlan",
+                Map.of("periodFrom", 2035, "periodTo", 2025, "professions", List.of("barnmorskor")));
+        report.put("activities",
+                List.of(Map.of("title", "A", "focusAreas", List.of("KOMPETENSFORSORJNING", "KOMPETENSFORSORJNING"),
+                        "targetGroups", List.of("STAFF"))));
         Api.reporter("06").body(Api.json(report)).put(PATH + "06").then().statusCode(422).log().ifValidationFails()
                 .body("errors.field", equalTo(List.of("spending.lines[1].focusArea", "spending.lines[2].focusArea",
                         "activities[0].focusAreas[1]", "workforcePlan.periodTo")))
                 .body("errors[1].message", containsString("not one of the agreement year's"));
         for (String share : new String[]{"100.5", "-1", "94.35"}) {
-            Api.reporter("06").body(with("\"visitSharePercent\":94.3", "\"visitSharePercent\":" + share)).put(PATH + "06")
+            Api.reporter("06").body(with("\"visitSharePercent\":94.3", "\"visitSharePercent\":" + share))
+                    .put(PATH + "06")
                     .then().statusCode(422).body("errors.field", equalTo(List.of("postpartum.visitSharePercent")));
         }
         given().get(PATH + "06/status").then().body("status", equalTo("NOT_STARTED"));
@@ -174,7 +192,8 @@ class BadInputTest {
         String etag = Api.reporter("07").get(PATH + "07").header("ETag");
         Api.reporter("07").header("If-Match", etag).body(valid()).put(PATH + "07").then().statusCode(200);
         Api.reporter("07").post(PATH + "07/submission").then().statusCode(200);
-        Api.reporter("07").post(PATH + "07/submission").then().statusCode(409).body("detail", containsString("SUBMITTED"));
+        Api.reporter("07").post(PATH + "07/submission").then().statusCode(409).body("detail",
+                containsString("SUBMITTED"));
         List<String> actions = Api.admin().get(PATH + "07/history").then().extract().path("action");
         assertEquals(List.of("CREATED", "SUBMITTED"), actions);
     }

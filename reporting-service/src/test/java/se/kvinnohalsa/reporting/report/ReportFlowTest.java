@@ -42,7 +42,8 @@ class ReportFlowTest {
     @BeforeEach
     void agreementKnown() {
         if (!known) {
-            Api.agreement(kafka, YEAR, LocalDate.parse("2032-03-31"), List.of("EFTERVARD", "KOMPETENSFORSORJNING", "LANDSBYGD"));
+            Api.agreement(kafka, YEAR, LocalDate.parse("2032-03-31"),
+                    List.of("EFTERVARD", "KOMPETENSFORSORJNING", "LANDSBYGD"));
             known = true;
         }
     }
@@ -72,7 +73,8 @@ class ReportFlowTest {
 
         Api.reporter("05").header("If-Match", "\"1\"").post(PATH + "05/submission").then().statusCode(412);
         Api.reporter("05").post(PATH + "05/submission").then().log().ifValidationFails().statusCode(200)
-                .body("status", equalTo("SUBMITTED")).body("late", equalTo(false)).body("submittedBy", equalTo("reporter-05"));
+                .body("status", equalTo("SUBMITTED")).body("late", equalTo(false))
+                .body("submittedBy", equalTo("reporter-05"));
         // Submitted reports are read-only; submitting twice is a conflict; reading is for the region, admins, analysts.
         Api.reporter("05").header("If-Match", "\"3\"").body(Api.json(report())).put(PATH + "05").then().statusCode(409);
         Api.reporter("05").post(PATH + "05/submission").then().statusCode(409).contentType("application/problem+json");
@@ -86,7 +88,8 @@ class ReportFlowTest {
         Api.admin().body("{\"decision\": \"RETURN\"}").post(PATH + "05/review").then().statusCode(422)
                 .body("errors[0].field", equalTo("comment"));
         Api.admin().body("{\"decision\": \"RETURN\", \"comment\": \"Beskriv eftervården\"}").post(PATH + "05/review")
-                .then().statusCode(200).body("status", equalTo("RETURNED")).body("review.comment", equalTo("Beskriv eftervården"));
+                .then().statusCode(200).body("status", equalTo("RETURNED"))
+                .body("review.comment", equalTo("Beskriv eftervården"));
         given().get(PATH + "05/status").then().body("status", equalTo("RETURNED"));
 
         // Returned: the region edits and submits again.
@@ -96,7 +99,8 @@ class ReportFlowTest {
         Api.reporter("05").header("If-Match", "\"4\"").body(Api.json(fixed)).put(PATH + "05").then().statusCode(200)
                 .body("status", equalTo("RETURNED"));
         Api.reporter("05").post(PATH + "05/submission").then().statusCode(200).body("status", equalTo("SUBMITTED"));
-        Api.admin().body("{\"decision\": \"ACCEPT\", \"comment\": null}").post(PATH + "05/review").then().statusCode(200)
+        Api.admin().body("{\"decision\": \"ACCEPT\", \"comment\": null}").post(PATH + "05/review").then()
+                .statusCode(200)
                 .body("status", equalTo("ACCEPTED")).body("review.decision", equalTo("ACCEPT"));
         Api.admin().body("{\"decision\": \"RETURN\", \"comment\": \"late thought\"}").post(PATH + "05/review").then()
                 .statusCode(409);
@@ -106,7 +110,8 @@ class ReportFlowTest {
                 .body("action", equalTo(List.of("CREATED", "SUBMITTED", "RETURNED", "SUBMITTED", "ACCEPTED")))
                 .body("toStatus", equalTo(List.of("DRAFT", "SUBMITTED", "RETURNED", "SUBMITTED", "ACCEPTED")))
                 .body("[1].fromStatus", equalTo("DRAFT"))
-                .body("changedBy", equalTo(List.of("reporter-05", "reporter-05", "admin-local", "reporter-05", "admin-local")))
+                .body("changedBy",
+                        equalTo(List.of("reporter-05", "reporter-05", "admin-local", "reporter-05", "admin-local")))
                 .body("[2].comment", equalTo("Beskriv eftervården"));
         Api.reporter("05").get(PATH + "05/history").then().statusCode(403);
         Api.as("analyst", null).get(PATH + "05/history").then().statusCode(403);
@@ -155,7 +160,8 @@ class ReportFlowTest {
             body.put("situationAnalysis", Map.of("results", "client " + i));
             results.add(pool.submit(() -> {
                 start.await();
-                return Api.reporter("07").header("If-Match", "\"1\"").body(Api.json(body)).put(PATH + "07").statusCode();
+                return Api.reporter("07").header("If-Match", "\"1\"").body(Api.json(body)).put(PATH + "07")
+                        .statusCode();
             }));
         }
         start.countDown();
@@ -180,7 +186,8 @@ class ReportFlowTest {
                 .contentType("application/problem+json");
         given().get(PATH + "08/status").then().body("status", equalTo("NOT_STARTED"));
         // An admin may write for any region.
-        Api.admin().body(Api.json(report())).put(PATH + "08").then().statusCode(201).body("updatedBy", equalTo("admin-local"));
+        Api.admin().body(Api.json(report())).put(PATH + "08").then().statusCode(201).body("updatedBy",
+                equalTo("admin-local"));
     }
 
     @Test
@@ -197,7 +204,8 @@ class ReportFlowTest {
     @Test
     void theOverviewListsEveryRegionIncludingThoseNotStarted() {
         Map<String, Object> notSplit = report();
-        notSplit.put("spending", Map.of("lines", List.of(), "notSplitReason", "Funds are part of the clinics' budgets"));
+        notSplit.put("spending",
+                Map.of("lines", List.of(), "notSplitReason", "Funds are part of the clinics' budgets"));
         Api.reporter("12").body(Api.json(notSplit)).put(PATH + "12").then().statusCode(201)
                 .body("spendingSplit", equalTo(false)).body("spendingSplitStatus", equalTo("NOT_SPLIT"));
         Api.reporter("12").post(PATH + "12/submission").then().statusCode(200);
@@ -214,7 +222,8 @@ class ReportFlowTest {
         given().get("/api/v1/reports/" + YEAR).then().statusCode(401);
         given().get("/api/v1/reports/" + YEAR + "/summary").then().statusCode(200)
                 .body("excludedRegions.find { it.regionCode == '12' }.reason", equalTo("NOT_SPLIT"))
-                .body("excludedRegions.find { it.regionCode == '12' }.statedReason", equalTo("Funds are part of the clinics' budgets"))
+                .body("excludedRegions.find { it.regionCode == '12' }.statedReason",
+                        equalTo("Funds are part of the clinics' budgets"))
                 .body("excludedRegions.find { it.regionCode == '25' }.reason", equalTo("NOT_SUBMITTED"))
                 .body("regions", equalTo(21));
     }

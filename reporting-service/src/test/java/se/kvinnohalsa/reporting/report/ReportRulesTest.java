@@ -1,7 +1,7 @@
 package se.kvinnohalsa.reporting.report;
 
 import org.junit.jupiter.api.Test;
-import se.kvinnohalsa.events.http.FieldError;
+import se.kvinnohalsa.support.problem.FieldError;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -19,7 +19,8 @@ class ReportRulesTest {
         return new ReportRequest(
                 new ReportRequest.Spending(List.of(new ReportRequest.Line("EFTERVARD", 100L),
                         new ReportRequest.Line("LANDSBYGD", 50L)), null, null),
-                List.of(new ReportRequest.Activity("Eftervårdsmottagning", null, List.of("EFTERVARD"), List.of(TargetGroup.NEW_MOTHERS))),
+                List.of(new ReportRequest.Activity("Eftervårdsmottagning", null, List.of("EFTERVARD"),
+                        List.of(TargetGroup.NEW_MOTHERS))),
                 new ReportRequest.SituationAnalysis("r", "c", "ch", "s"),
                 new ReportRequest.WorkforcePlan(2025, 2035, List.of("barnmorskor"), null),
                 new ReportRequest.Postpartum(new BigDecimal("94.3"), "fysiska", "psykiska"));
@@ -47,11 +48,11 @@ class ReportRulesTest {
                 new ReportRequest.Postpartum(new BigDecimal("100.5"), "x", null));
         List<String> fields = fields(ReportRules.checkSubmission(broken, AREAS_2024));
         assertEquals(List.of(
-                "activities[0].focusAreas[0]",      // VARDKEDJA is a 2025 focus area, not 2024's
-                "activities[1].focusAreas[1]",      // listed twice
-                "activities[1].targetGroups[1]",    // listed twice
-                "postpartum.visitSharePercent",     // out of range
-                "spending",                         // no lines and no reason
+                "activities[0].focusAreas[0]", // VARDKEDJA is a 2025 focus area, not 2024's
+                "activities[1].focusAreas[1]", // listed twice
+                "activities[1].targetGroups[1]", // listed twice
+                "postpartum.visitSharePercent", // out of range
+                "spending", // no lines and no reason
                 "activities[0].title",
                 "activities[0].targetGroups",
                 "situationAnalysis.contributingFactors",
@@ -63,12 +64,16 @@ class ReportRulesTest {
     @Test
     void draftRulesCatchUnknownAndDuplicateFocusAreasNegativeAmountsAndBackwardPeriods() {
         ReportRequest draft = new ReportRequest(
-                new ReportRequest.Spending(List.of(new ReportRequest.Line("EFTERVARD", 1L), new ReportRequest.Line("EFTERVARD", 2L),
-                        new ReportRequest.Line("NOPE", -1L)), null, 1L),
+                new ReportRequest.Spending(
+                        List.of(new ReportRequest.Line("EFTERVARD", 1L), new ReportRequest.Line("EFTERVARD", 2L),
+                                new ReportRequest.Line("NOPE", -1L)),
+                        null, 1L),
                 null, null, new ReportRequest.WorkforcePlan(2035, 2025, List.of(), null), null);
         List<FieldError> errors = ReportRules.checkDraft(draft, AREAS_2024);
-        assertEquals(List.of("spending.lines[1].focusArea", "spending.lines[2].focusArea", "spending.lines[2].amountSek",
-                "spending.totalSek", "workforcePlan.periodTo"), fields(errors));
+        assertEquals(
+                List.of("spending.lines[1].focusArea", "spending.lines[2].focusArea", "spending.lines[2].amountSek",
+                        "spending.totalSek", "workforcePlan.periodTo"),
+                fields(errors));
         assertTrue(errors.get(0).message().contains("twice"));
         assertTrue(errors.get(1).message().contains("EFTERVARD"), "names the year's focus areas");
         // An empty draft is a valid draft.
@@ -81,16 +86,20 @@ class ReportRulesTest {
         ReportRequest noProfessions = new ReportRequest(r.spending(), r.activities(), r.situationAnalysis(),
                 new ReportRequest.WorkforcePlan(2025, 2035, List.of(), null), r.postpartum());
         assertFalse(ReportRules.hasWorkforcePlan(noProfessions));
-        assertEquals(List.of("workforcePlan.professions"), fields(ReportRules.checkSubmission(noProfessions, AREAS_2024)));
+        assertEquals(List.of("workforcePlan.professions"),
+                fields(ReportRules.checkSubmission(noProfessions, AREAS_2024)));
     }
 
     @Test
     void theSplitRule() {
         ReportRequest.Line line = new ReportRequest.Line("EFTERVARD", 100L);
-        assertEquals(SpendingSplit.FULLY_SPLIT, SpendingSplit.of(new ReportRequest.Spending(List.of(line), null, null)));
+        assertEquals(SpendingSplit.FULLY_SPLIT,
+                SpendingSplit.of(new ReportRequest.Spending(List.of(line), null, null)));
         assertEquals(SpendingSplit.FULLY_SPLIT, SpendingSplit.of(new ReportRequest.Spending(List.of(line), "", 100L)));
-        assertEquals(SpendingSplit.PARTLY_SPLIT, SpendingSplit.of(new ReportRequest.Spending(List.of(line), "overlap", null)));
-        assertEquals(SpendingSplit.PARTLY_SPLIT, SpendingSplit.of(new ReportRequest.Spending(List.of(line), null, 150L)));
+        assertEquals(SpendingSplit.PARTLY_SPLIT,
+                SpendingSplit.of(new ReportRequest.Spending(List.of(line), "overlap", null)));
+        assertEquals(SpendingSplit.PARTLY_SPLIT,
+                SpendingSplit.of(new ReportRequest.Spending(List.of(line), null, 150L)));
         assertEquals(SpendingSplit.NOT_SPLIT, SpendingSplit.of(new ReportRequest.Spending(List.of(), "budget", 150L)));
         assertNull(SpendingSplit.of(new ReportRequest.Spending(null, null, null)));
         assertNull(SpendingSplit.of(null));

@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -36,10 +37,12 @@ class National2024Test {
     @Test
     void theNationalSharesOverTheFourteenSplitRegions() {
         List<List<String>> areas = Api.csv("focus-areas.csv");
-        List<String> focusAreas2024 = areas.stream().skip(1).filter(r -> r.get(0).equals("2024")).map(r -> r.get(1)).toList();
+        List<String> focusAreas2024 = areas.stream().skip(1).filter(r -> r.get(0).equals("2024")).map(r -> r.get(1))
+                .toList();
         Api.agreement(kafka, 2024, LocalDate.parse("2025-03-31"), focusAreas2024);
         Map<String, Long> allocations = new LinkedHashMap<>();
-        Api.csv("allocations-2024.csv").stream().skip(1).forEach(r -> allocations.put(r.get(0), Long.parseLong(r.get(3))));
+        Api.csv("allocations-2024.csv").stream().skip(1)
+                .forEach(r -> allocations.put(r.get(0), Long.parseLong(r.get(3))));
         Api.allocations(kafka, 2024, 1, allocations);
 
         Map<String, Map<String, Object>> reports = new LinkedHashMap<>();
@@ -95,7 +98,8 @@ class National2024Test {
         assertEquals("PARTLY_SPLIT", summary.getString("excludedRegions.find { it.regionCode == '01' }.reason"));
         assertEquals(List.of("06", "07", "08", "10", "14", "18"),
                 summary.getList("excludedRegions.findAll { it.reason == 'NOT_SPLIT' }.regionCode"));
-        assertTrue(summary.getString("excludedRegions.find { it.regionCode == '14' }.statedReason").contains("staffing budget"));
+        assertTrue(summary.getString("excludedRegions.find { it.regionCode == '14' }.statedReason")
+                .contains("staffing budget"));
         float workforce = summary.getFloat("focusAreas.find { it.code == 'KOMPETENSFORSORJNING' }.sharePercent");
         float newWays = summary.getFloat("focusAreas.find { it.code == 'NYA_ARBETSSATT' }.sharePercent");
         assertTrue(workforce >= 29 && workforce <= 31, "workforce supply about 30 %: " + workforce);
@@ -126,15 +130,16 @@ class National2024Test {
                 + summary.getList("includedRegions") + "\n");
         table.append(String.format("%-22s %15s %8s%n", "focus area", "kronor", "share %"));
         for (Map<String, Object> area : summary.<Map<String, Object>>getList("focusAreas")) {
-            table.append(String.format("%-22s %,15d %8s%n", area.get("code"), ((Number) area.get("amountSek")).longValue(),
-                    area.get("sharePercent")));
+            table.append(
+                    String.format("%-22s %,15d %8s%n", area.get("code"), ((Number) area.get("amountSek")).longValue(),
+                            area.get("sharePercent")));
         }
         table.append(String.format("%-22s %,15d%n", "total", summary.getLong("splitTotalSek")));
         Map<String, String> excluded = new HashMap<>();
         for (Map<String, Object> e : summary.<Map<String, Object>>getList("excludedRegions")) {
             excluded.put((String) e.get("regionCode"), (String) e.get("reason"));
         }
-        table.append("excluded: ").append(new java.util.TreeMap<>(excluded)).append('\n');
+        table.append("excluded: ").append(new TreeMap<>(excluded)).append('\n');
         table.append("submitted ").append(summary.getInt("submitted")).append(", late ").append(summary.getInt("late"))
                 .append(", activities ").append(summary.getInt("activities")).append('\n');
         System.out.println(table);

@@ -22,8 +22,9 @@ class SummaryCalculatorTest {
     }
 
     private static SummaryCalculator.RegionReport split(String region, ReportStatus status, boolean late,
-                                                        Map<String, Long> lines, Long total, List<List<TargetGroup>> groups) {
-        return new SummaryCalculator.RegionReport(region, status, late, SpendingSplit.FULLY_SPLIT, lines, null, total, groups);
+            Map<String, Long> lines, Long total, List<List<TargetGroup>> groups) {
+        return new SummaryCalculator.RegionReport(region, status, late, SpendingSplit.FULLY_SPLIT, lines, null, total,
+                groups);
     }
 
     @Test
@@ -38,19 +39,26 @@ class SummaryCalculatorTest {
                 new SummaryCalculator.RegionReport("05", ReportStatus.ACCEPTED, false, SpendingSplit.NOT_SPLIT,
                         Map.of(), "budget", null, List.of()),
                 // A draft counts for nothing, whatever it says.
-                split("06", ReportStatus.DRAFT, false, Map.of("C", 1_000_000L), 1_000_000L, List.of(List.of(TargetGroup.STAFF))),
+                split("06", ReportStatus.DRAFT, false, Map.of("C", 1_000_000L), 1_000_000L,
+                        List.of(List.of(TargetGroup.STAFF))),
                 SummaryCalculator.RegionReport.notStarted("07"));
-        NationalSummary s = SummaryCalculator.summarise(2024, AREAS, reports, Map.of("01", 1000L, "03", 100L, "04", 10000L));
+        NationalSummary s = SummaryCalculator.summarise(2024, AREAS, reports,
+                Map.of("01", 1000L, "03", 100L, "04", 10000L));
 
         assertEquals(1100L, s.splitTotalSek());
-        assertEquals(List.of("A", "B", "C"), s.focusAreas().stream().map(NationalSummary.FocusAreaShare::code).toList());
-        assertEquals(List.of(900L, 200L, 0L), s.focusAreas().stream().map(NationalSummary.FocusAreaShare::amountSek).toList());
+        assertEquals(List.of("A", "B", "C"),
+                s.focusAreas().stream().map(NationalSummary.FocusAreaShare::code).toList());
+        assertEquals(List.of(900L, 200L, 0L),
+                s.focusAreas().stream().map(NationalSummary.FocusAreaShare::amountSek).toList());
         // 900/1100 = 81.818.. -> 81.8; 200/1100 = 18.18.. -> 18.2
         assertEquals(List.of(new BigDecimal("81.8"), new BigDecimal("18.2"), new BigDecimal("0.0")),
                 s.focusAreas().stream().map(NationalSummary.FocusAreaShare::sharePercent).toList());
         assertEquals(List.of("01", "03"), s.includedRegions());
-        assertEquals(List.of("04:PARTLY_SPLIT:overlap", "05:NOT_SPLIT:budget", "06:NOT_SUBMITTED:null", "07:NOT_SUBMITTED:null"),
-                s.excludedRegions().stream().map(e -> e.regionCode() + ":" + e.reason() + ":" + e.statedReason()).toList());
+        assertEquals(
+                List.of("04:PARTLY_SPLIT:overlap", "05:NOT_SPLIT:budget", "06:NOT_SUBMITTED:null",
+                        "07:NOT_SUBMITTED:null"),
+                s.excludedRegions().stream().map(e -> e.regionCode() + ":" + e.reason() + ":" + e.statedReason())
+                        .toList());
         assertEquals(4, s.submitted());
         assertEquals(2, s.accepted());
         assertEquals(1, s.late());
@@ -80,7 +88,8 @@ class SummaryCalculatorTest {
 
     @Test
     void nothingSubmittedGivesZeroSharesNotADivisionByZero() {
-        NationalSummary s = SummaryCalculator.summarise(2025, AREAS, List.of(SummaryCalculator.RegionReport.notStarted("01")), Map.of());
+        NationalSummary s = SummaryCalculator.summarise(2025, AREAS,
+                List.of(SummaryCalculator.RegionReport.notStarted("01")), Map.of());
         assertEquals(0, s.submitted());
         assertEquals(0L, s.splitTotalSek());
         assertEquals(new BigDecimal("0.0"), s.focusAreas().get(0).sharePercent());

@@ -138,7 +138,7 @@ final class CrdSchemas {
             types.add("null");
             schema.set("type", types);
         }
-        for (Iterator<String> it = schema.fieldNames(); it.hasNext(); ) {
+        for (Iterator<String> it = schema.fieldNames(); it.hasNext();) {
             String field = it.next();
             if (field.startsWith("x-kubernetes-") || field.equals("nullable") || field.equals("format")
                     || field.equals("description")) {

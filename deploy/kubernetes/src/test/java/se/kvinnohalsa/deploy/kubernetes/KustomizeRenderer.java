@@ -38,8 +38,8 @@ final class KustomizeRenderer {
         }
     }
 
-    private static final Set<String> SUPPORTED_FIELDS =
-            Set.of("apiVersion", "kind", "resources", "namespace", "labels", "images", "replicas", "patches");
+    private static final Set<String> SUPPORTED_FIELDS = Set.of("apiVersion", "kind", "resources", "namespace", "labels",
+            "images", "replicas", "patches");
 
     /** Lists that strategic merge patch merges by the "name" key in built-in Kubernetes kinds. */
     private static final Set<String> MERGE_BY_NAME = Set.of("containers", "initContainers", "env", "volumes");
@@ -48,8 +48,8 @@ final class KustomizeRenderer {
             "ClusterRole", "ClusterRoleBinding", "PersistentVolume", "StorageClass", "IngressClass",
             "PriorityClass", "ValidatingWebhookConfiguration", "MutatingWebhookConfiguration");
 
-    private static final Set<String> WORKLOAD_KINDS =
-            Set.of("Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Job");
+    private static final Set<String> WORKLOAD_KINDS = Set.of("Deployment", "StatefulSet", "DaemonSet", "ReplicaSet",
+            "Job");
 
     private static final Set<String> SCALABLE_KINDS = Set.of("Deployment", "StatefulSet", "ReplicaSet");
 

@@ -157,14 +157,16 @@ class KustomizeRendererTest {
         assertThrows(KustomizeRenderer.UnsupportedKustomizationException.class,
                 () -> renderOverlay("resources: [../base]\nconfigMapGenerator: []\n"));
         assertThrows(KustomizeRenderer.UnsupportedKustomizationException.class,
-                () -> renderOverlay("resources: [../base]\npatches:\n  - path: p.yaml\n    target: {kind: Deployment}\n"));
+                () -> renderOverlay(
+                        "resources: [../base]\npatches:\n  - path: p.yaml\n    target: {kind: Deployment}\n"));
         assertThrows(KustomizeRenderer.UnsupportedKustomizationException.class,
                 () -> renderOverlay("resources: [../base]\nlabels:\n  - pairs: {a: b}\n    includeSelectors: true\n"));
     }
 
     @Test
     void duplicateObjectsAreRejected() throws IOException {
-        assertThrows(IllegalArgumentException.class, () -> renderOverlay("resources: [../base, ../base/deployment.yaml]\n"));
+        assertThrows(IllegalArgumentException.class,
+                () -> renderOverlay("resources: [../base, ../base/deployment.yaml]\n"));
     }
 
     @Test

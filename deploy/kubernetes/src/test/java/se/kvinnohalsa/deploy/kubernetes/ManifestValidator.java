@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ContainerPort;
 import io.fabric8.kubernetes.api.model.EnvFromSource;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.HTTPGetAction;
@@ -25,6 +26,7 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressBackend;
+import io.fabric8.kubernetes.api.model.networking.v1.IngressRule;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 
@@ -35,6 +37,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -109,15 +112,15 @@ final class ManifestValidator {
 
     // ------------------------------------------------------------------------------- parsing
 
-    private <T> java.util.Optional<T> parse(Map<String, Object> object, Class<T> type, String id) {
+    private <T> Optional<T> parse(Map<String, Object> object, Class<T> type, String id) {
         try {
             T value = STRICT.convertValue(object, type);
             unknownFields(value, "", id);
-            return java.util.Optional.of(value);
+            return Optional.of(value);
         } catch (IllegalArgumentException e) {
             String message = e.getMessage() == null ? e.toString() : e.getMessage().split("\n")[0];
             violations.add(id + ": does not parse as " + type.getSimpleName() + ": " + message);
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 
@@ -154,7 +157,8 @@ final class ManifestValidator {
             }
             if (getter.getName().equals("getAdditionalProperties")) {
                 if (child instanceof Map<?, ?> extra && !extra.isEmpty()) {
-                    violations.add(id + ": unknown field(s) " + extra.keySet() + " at " + (path.isEmpty() ? "/" : path));
+                    violations
+                            .add(id + ": unknown field(s) " + extra.keySet() + " at " + (path.isEmpty() ? "/" : path));
                 }
             } else {
                 String name = getter.getName().replaceFirst("^(get|is)", "");
@@ -182,15 +186,18 @@ final class ManifestValidator {
         }
         for (Deployment d : deployments) {
             String id = "Deployment " + d.getMetadata().getName();
-            if (d.getSpec() == null || d.getSpec().getTemplate() == null || d.getSpec().getTemplate().getSpec() == null) {
+            if (d.getSpec() == null || d.getSpec().getTemplate() == null
+                    || d.getSpec().getTemplate().getSpec() == null) {
                 violations.add(id + ": no pod template");
                 continue;
             }
             Map<String, String> podLabels = Objects.requireNonNullElse(d.getSpec().getTemplate().getMetadata() == null
-                    ? null : d.getSpec().getTemplate().getMetadata().getLabels(), Map.of());
+                    ? null
+                    : d.getSpec().getTemplate().getMetadata().getLabels(), Map.of());
             PodSpec pod = d.getSpec().getTemplate().getSpec();
             checkContainers(id, pod, configMaps);
-            if (services.stream().noneMatch(s -> s.getSpec() != null && selects(s.getSpec().getSelector(), podLabels))) {
+            if (services.stream()
+                    .noneMatch(s -> s.getSpec() != null && selects(s.getSpec().getSelector(), podLabels))) {
                 violations.add(id + ": no Service selects its pods");
             }
             if (pdbs.stream().noneMatch(p -> p.getSpec() != null && p.getSpec().getSelector() != null
@@ -206,10 +213,11 @@ final class ManifestValidator {
             if (hasHpa && d.getSpec().getReplicas() != null) {
                 violations.add(id + ": sets spec.replicas although an HPA owns the replica count");
             }
-            boolean isolated = policies.stream().anyMatch(p -> p.getSpec() != null && p.getSpec().getPodSelector() != null
-                    && selects(p.getSpec().getPodSelector().getMatchLabels(), podLabels)
-                    && p.getSpec().getPolicyTypes() != null
-                    && p.getSpec().getPolicyTypes().containsAll(List.of("Ingress", "Egress")));
+            boolean isolated = policies.stream()
+                    .anyMatch(p -> p.getSpec() != null && p.getSpec().getPodSelector() != null
+                            && selects(p.getSpec().getPodSelector().getMatchLabels(), podLabels)
+                            && p.getSpec().getPolicyTypes() != null
+                            && p.getSpec().getPolicyTypes().containsAll(List.of("Ingress", "Egress")));
             if (!isolated) {
                 violations.add(id + ": no NetworkPolicy restricts both ingress and egress of its pods");
             }
@@ -233,7 +241,8 @@ final class ManifestValidator {
             }
             ResourceRequirements resources = c.getResources();
             for (String kind : List.of("requests", "limits")) {
-                Map<String, ?> values = resources == null ? null
+                Map<String, ?> values = resources == null
+                        ? null
                         : kind.equals("requests") ? resources.getRequests() : resources.getLimits();
                 for (String resource : List.of("cpu", "memory")) {
                     if (values == null || !values.containsKey(resource)) {
@@ -242,9 +251,11 @@ final class ManifestValidator {
                 }
             }
             SecurityContext sc = c.getSecurityContext();
-            Boolean nonRoot = sc != null && sc.getRunAsNonRoot() != null ? sc.getRunAsNonRoot()
+            Boolean nonRoot = sc != null && sc.getRunAsNonRoot() != null
+                    ? sc.getRunAsNonRoot()
                     : podSecurity == null ? null : podSecurity.getRunAsNonRoot();
-            Long user = sc != null && sc.getRunAsUser() != null ? sc.getRunAsUser()
+            Long user = sc != null && sc.getRunAsUser() != null
+                    ? sc.getRunAsUser()
                     : podSecurity == null ? null : podSecurity.getRunAsUser();
             if (!Boolean.TRUE.equals(nonRoot)) {
                 violations.add(cid + ": runAsNonRoot must be true");
@@ -285,8 +296,10 @@ final class ManifestValidator {
             violations.add(cid + ": " + which + " must be an HTTP GET of " + path);
             return;
         }
-        boolean portExists = get.getPort() != null && Objects.requireNonNullElse(c.getPorts(), List.<io.fabric8.kubernetes.api.model.ContainerPort>of())
-                .stream().anyMatch(p -> get.getPort().getStrVal() != null ? get.getPort().getStrVal().equals(p.getName())
+        boolean portExists = get.getPort() != null && Objects.requireNonNullElse(c.getPorts(), List.<ContainerPort>of())
+                .stream()
+                .anyMatch(p -> get.getPort().getStrVal() != null
+                        ? get.getPort().getStrVal().equals(p.getName())
                         : Objects.equals(get.getPort().getIntVal(), p.getContainerPort()));
         if (!portExists) {
             violations.add(cid + ": " + which + " uses a port the container does not declare");
@@ -311,7 +324,8 @@ final class ManifestValidator {
 
     private void checkSecrets(List<Secret> secrets) {
         for (Secret s : secrets) {
-            if ((s.getData() != null && !s.getData().isEmpty()) || (s.getStringData() != null && !s.getStringData().isEmpty())) {
+            if ((s.getData() != null && !s.getData().isEmpty())
+                    || (s.getStringData() != null && !s.getStringData().isEmpty())) {
                 violations.add("Secret " + s.getMetadata().getName() + ": contains values; commit only references");
             }
         }
@@ -321,7 +335,8 @@ final class ManifestValidator {
         for (Service s : services) {
             String type = s.getSpec() == null ? null : s.getSpec().getType();
             if (type != null && !type.equals("ClusterIP")) {
-                violations.add("Service " + s.getMetadata().getName() + ": type " + type + " exposes it outside the cluster");
+                violations.add(
+                        "Service " + s.getMetadata().getName() + ": type " + type + " exposes it outside the cluster");
             }
         }
         if (ingresses.isEmpty()) {
@@ -333,7 +348,7 @@ final class ManifestValidator {
                 if (ingress.getSpec().getDefaultBackend() != null) {
                     backends.add(ingress.getSpec().getDefaultBackend());
                 }
-                Objects.requireNonNullElse(ingress.getSpec().getRules(), List.<io.fabric8.kubernetes.api.model.networking.v1.IngressRule>of())
+                Objects.requireNonNullElse(ingress.getSpec().getRules(), List.<IngressRule>of())
                         .forEach(r -> {
                             if (r.getHttp() != null) {
                                 r.getHttp().getPaths().forEach(p -> backends.add(p.getBackend()));
@@ -379,7 +394,8 @@ final class ManifestValidator {
     }
 
     private void checkNamespaces(List<Map<String, Object>> objects) {
-        Set<Object> namespaces = objects.stream().map(o -> Yaml.at(o, "metadata.namespace")).collect(Collectors.toSet());
+        Set<Object> namespaces = objects.stream().map(o -> Yaml.at(o, "metadata.namespace"))
+                .collect(Collectors.toSet());
         if (namespaces.size() != 1 || namespaces.contains(null)) {
             violations.add("all objects must be in one namespace set by the overlay, found " + namespaces);
         }
@@ -414,7 +430,8 @@ final class ManifestValidator {
         for (LogicalType type : List.of(LogicalType.Integer, LogicalType.Float, LogicalType.Boolean)) {
             mapper.coercionConfigFor(type).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
         }
-        for (CoercionInputShape shape : List.of(CoercionInputShape.Integer, CoercionInputShape.Float, CoercionInputShape.Boolean)) {
+        for (CoercionInputShape shape : List.of(CoercionInputShape.Integer, CoercionInputShape.Float,
+                CoercionInputShape.Boolean)) {
             mapper.coercionConfigFor(LogicalType.Textual).setCoercion(shape, CoercionAction.Fail);
         }
         return mapper;

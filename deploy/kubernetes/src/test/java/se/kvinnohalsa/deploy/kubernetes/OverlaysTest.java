@@ -107,7 +107,8 @@ class OverlaysTest {
         assertEquals(2, Yaml.at(one(prod, "Deployment", "allocation-service"), "spec.replicas"));
         Map<String, Object> gateway = one(prod, "Deployment", "gateway");
         List<Object> containers = Yaml.asList(Yaml.at(gateway, "spec.template.spec.containers"), "containers");
-        assertEquals("registry.example.invalid/kvinnohalsa/gateway:1.0.0", Yaml.asMap(containers.get(0), "c").get("image"));
+        assertEquals("registry.example.invalid/kvinnohalsa/gateway:1.0.0",
+                Yaml.asMap(containers.get(0), "c").get("image"));
         assertEquals("kvinnohalsa", Yaml.at(gateway, "metadata.namespace"));
     }
 

@@ -27,7 +27,8 @@ class ValidatorNegativeTest {
 
     @Test
     void replicasAsWord() {
-        expect("does not parse as Deployment", "Deployment", "allocation-service", d -> spec(d).put("replicas", "three"));
+        expect("does not parse as Deployment", "Deployment", "allocation-service",
+                d -> spec(d).put("replicas", "three"));
     }
 
     @Test
@@ -57,7 +58,8 @@ class ValidatorNegativeTest {
 
     @Test
     void missingLivenessProbe() {
-        expect("container gateway: livenessProbe is missing", "Deployment", "gateway", d -> container(d).remove("livenessProbe"));
+        expect("container gateway: livenessProbe is missing", "Deployment", "gateway",
+                d -> container(d).remove("livenessProbe"));
     }
 
     @Test
@@ -150,20 +152,22 @@ class ValidatorNegativeTest {
     @Test
     void missingNetworkPolicy() {
         assertReports(without("NetworkPolicy", "allocation-service").stream()
-                        .filter(o -> !"kvinnohalsa-default-deny".equals(Yaml.at(o, "metadata.name"))).toList(),
+                .filter(o -> !"kvinnohalsa-default-deny".equals(Yaml.at(o, "metadata.name"))).toList(),
                 "Deployment allocation-service: no NetworkPolicy");
     }
 
     @Test
     void loadBalancerService() {
-        expect("exposes it outside the cluster", "Service", "allocation-service", s -> spec(s).put("type", "LoadBalancer"));
+        expect("exposes it outside the cluster", "Service", "allocation-service",
+                s -> spec(s).put("type", "LoadBalancer"));
     }
 
     // ------------------------------------------------------------------ custom resources (CRDs)
 
     @Test
     void kafkaTopicPartitionsAsWord() {
-        expect("KafkaTopic allocation-events: schema:", "KafkaTopic", "allocation-events", t -> spec(t).put("partitions", "six"));
+        expect("KafkaTopic allocation-events: schema:", "KafkaTopic", "allocation-events",
+                t -> spec(t).put("partitions", "six"));
     }
 
     @Test
@@ -174,7 +178,8 @@ class ValidatorNegativeTest {
     @Test
     void kafkaListenerWithUnknownType() {
         expect("Kafka kvinnohalsa: schema:", "Kafka", "kvinnohalsa", k -> Yaml.asMap(
-                Yaml.asList(Yaml.at(k, "spec.kafka.listeners"), "listeners").get(0), "listener").put("type", "internl"));
+                Yaml.asList(Yaml.at(k, "spec.kafka.listeners"), "listeners").get(0), "listener")
+                .put("type", "internl"));
     }
 
     @Test
@@ -239,6 +244,7 @@ class ValidatorNegativeTest {
     }
 
     private static Map<String, Object> container(Map<String, Object> deployment) {
-        return Yaml.asMap(Yaml.asList(Yaml.at(deployment, "spec.template.spec.containers"), "containers").get(0), "container");
+        return Yaml.asMap(Yaml.asList(Yaml.at(deployment, "spec.template.spec.containers"), "containers").get(0),
+                "container");
     }
 }

@@ -1,6 +1,7 @@
 package se.kvinnohalsa.stack;
 
 import java.io.IOException;
+import java.math.BigInteger;
 import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,7 +32,8 @@ final class AllocationDemoData {
                 .filter(r -> r.get("year").equals("2024")).findFirst().orElseThrow();
 
         createAgreement(api, 2024, Long.parseLong(agreement2024.get("total_sek")),
-                Long.parseLong(agreement2024.get("population_pool_sek")), Long.parseLong(agreement2024.get("rural_pool_sek")),
+                Long.parseLong(agreement2024.get("population_pool_sek")),
+                Long.parseLong(agreement2024.get("rural_pool_sek")),
                 agreement2024.get("reporting_deadline"));
         // The published amounts as weights reproduce them exactly (the population figures behind them are not in the source).
         expect(api.send("PUT", "/api/v1/agreements/2024/pools/POPULATION/key", "admin", null, DemoData.JSON,
@@ -51,18 +53,21 @@ final class AllocationDemoData {
         List<Map<String, String>> lines = DemoCsv.read("jamtland-2025-decision.csv");
         String decision = """
                 {"reference": "RS/25/2025", "decidedOn": "2025-05-28", "decidedBy": "Regiondirektör",
-                 "lines": %s}""".formatted(DemoCsv.jsonArray(lines.stream().map(l ->
-                "{\"unit\": " + DemoCsv.json(l.get("unit")) + ", \"amountSek\": " + l.get("amount_sek") + "}").toList()));
+                 "lines": %s}""".formatted(DemoCsv.jsonArray(lines.stream()
+                .map(l -> "{\"unit\": " + DemoCsv.json(l.get("unit")) + ", \"amountSek\": " + l.get("amount_sek") + "}")
+                .toList()));
         expect(api.send("PUT", "/api/v1/agreements/2025/regions/" + JAMTLAND + "/decision", "reporter", JAMTLAND,
                 DemoData.JSON, decision), 200, 201);
         LocalStack.log("allocation demo data: agreements 2024 and 2025 published, region 23's 2025 decision recorded");
     }
 
-    private static void createAgreement(DemoData api, int year, long total, long population, long rural, String deadline)
+    private static void createAgreement(DemoData api, int year, long total, long population, long rural,
+            String deadline)
             throws IOException, InterruptedException {
         List<String> focusAreas = DemoCsv.read("focus-areas.csv").stream()
                 .filter(f -> f.get("agreement_year").equals(Integer.toString(year)))
-                .map(f -> "{\"code\": " + DemoCsv.json(f.get("code")) + ", \"name\": " + DemoCsv.json(f.get("name_sv")) + "}")
+                .map(f -> "{\"code\": " + DemoCsv.json(f.get("code")) + ", \"name\": " + DemoCsv.json(f.get("name_sv"))
+                        + "}")
                 .toList();
         String body = """
                 {"year": %d, "title": "En personcentrerad, tillgänglig och jämlik mödrahälsovård och förlossningsvård samt förstärkta insatser för kvinnors hälsa %d",
@@ -77,7 +82,8 @@ final class AllocationDemoData {
     }
 
     private static String weights(List<Map<String, String>> published, String column) {
-        return published.stream().map(r -> "{\"regionCode\": \"" + r.get("region_code") + "\", \"weight\": " + r.get(column) + "}")
+        return published.stream()
+                .map(r -> "{\"regionCode\": \"" + r.get("region_code") + "\", \"weight\": " + r.get(column) + "}")
                 .collect(Collectors.joining(", ", "{\"weights\": [", "]}"));
     }
 
@@ -89,8 +95,8 @@ final class AllocationDemoData {
         long weightSum = others.values().stream().mapToLong(Long::longValue).sum();
         Map<String, Long> amounts = new LinkedHashMap<>();
         others.forEach((region, weight) -> amounts.put(region,
-                java.math.BigInteger.valueOf(pool - jamtland).multiply(java.math.BigInteger.valueOf(weight))
-                        .divide(java.math.BigInteger.valueOf(weightSum)).longValueExact()));
+                BigInteger.valueOf(pool - jamtland).multiply(BigInteger.valueOf(weight))
+                        .divide(BigInteger.valueOf(weightSum)).longValueExact()));
         long handedOut = amounts.values().stream().mapToLong(Long::longValue).sum();
         amounts.merge("01", pool - jamtland - handedOut, Long::sum);
         amounts.put(JAMTLAND, jamtland);

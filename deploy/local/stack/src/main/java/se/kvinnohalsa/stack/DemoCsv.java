@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -26,7 +27,7 @@ final class DemoCsv {
             List<String> header = rows.get(0);
             List<Map<String, String>> result = new ArrayList<>();
             for (List<String> row : rows.subList(1, rows.size())) {
-                java.util.LinkedHashMap<String, String> values = new java.util.LinkedHashMap<>();
+                LinkedHashMap<String, String> values = new LinkedHashMap<>();
                 for (int i = 0; i < header.size(); i++) {
                     values.put(header.get(i), i < row.size() ? row.get(i) : "");
                 }

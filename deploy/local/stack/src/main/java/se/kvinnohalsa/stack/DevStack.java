@@ -30,7 +30,8 @@ public final class DevStack implements AutoCloseable {
             deleteTree(config.workDir().resolve("postgres"));
             deleteTree(config.workDir().resolve("kafka"));
         }
-        PostgresServer postgres = PostgresServer.start(config.workDir().resolve("postgres"), config.postgresPort(), true);
+        PostgresServer postgres = PostgresServer.start(config.workDir().resolve("postgres"), config.postgresPort(),
+                true);
         DATABASES.forEach(postgres::createDatabase);
         KafkaBroker kafka = KafkaBroker.start(config.workDir().resolve("kafka"), config.kafkaPort(),
                 config.kafkaControllerPort(), "512m");

@@ -34,7 +34,9 @@ final class IndicatorsDemoData {
         for (Map<String, String> r : rows) {
             published.append(String.join(",", r.get("region_code"), CURRENT, "ALL", r.get("value"), "", "",
                     r.get("clinic_min"), r.get("clinic_max"))).append('\n');
-            published.append(String.join(",", r.get("region_code"), PREVIOUS, "ALL", r.get("previous_value"), "", "", "", ""))
+            published
+                    .append(String.join(",", r.get("region_code"), PREVIOUS, "ALL", r.get("previous_value"), "", "", "",
+                            ""))
                     .append('\n');
         }
         AllocationDemoData.expect(api.send("POST", PATH, "registry", null, CSV, published.toString()), 200);

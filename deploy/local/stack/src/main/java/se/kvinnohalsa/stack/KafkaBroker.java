@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
-
 /**
  * A real single-node Apache Kafka broker in KRaft mode, run in a child JVM on the broker's own classpath
  * (resolved by Maven at build time), so that its Scala and server libraries never mix with a service's.
@@ -211,7 +210,7 @@ public final class KafkaBroker implements AutoCloseable {
                 "share.coordinator.state.topic.replication.factor=1",
                 "share.coordinator.state.topic.min.isr=1",
                 "group.initial.rebalance.delay.ms=0",
-                "") ;
+                "");
         Path file = dir.resolve("server.properties");
         Files.writeString(file, properties);
         Files.writeString(dir.resolve("log4j2.properties"), String.join("\n",
@@ -227,7 +226,8 @@ public final class KafkaBroker implements AutoCloseable {
     private static String brokerClasspath() {
         try (InputStream in = KafkaBroker.class.getResourceAsStream(CLASSPATH_RESOURCE)) {
             if (in == null) {
-                throw new IllegalStateException(CLASSPATH_RESOURCE + " missing: build the local-stack module with Maven");
+                throw new IllegalStateException(
+                        CLASSPATH_RESOURCE + " missing: build the local-stack module with Maven");
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
         } catch (IOException e) {

@@ -30,7 +30,7 @@ public final class KafkaProbe {
 
     /** Reads the topic from the beginning until {@code enough} holds for what matched, or the timeout passes. */
     public List<ConsumerRecord<String, String>> read(String topic, Predicate<ConsumerRecord<String, String>> match,
-                                                     Predicate<List<ConsumerRecord<String, String>>> enough, Duration timeout) {
+            Predicate<List<ConsumerRecord<String, String>>> enough, Duration timeout) {
         List<ConsumerRecord<String, String>> matched = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,

@@ -67,7 +67,8 @@ public final class LocalKeys {
             generator.initialize(KEY_BITS);
             KeyPair pair = generator.generateKeyPair();
             Files.createDirectories(privateKey.getParent());
-            Files.writeString(privateKey, pem("PRIVATE KEY", pair.getPrivate().getEncoded()), StandardCharsets.US_ASCII);
+            Files.writeString(privateKey, pem("PRIVATE KEY", pair.getPrivate().getEncoded()),
+                    StandardCharsets.US_ASCII);
             Files.writeString(publicKey, pem("PUBLIC KEY", pair.getPublic().getEncoded()), StandardCharsets.US_ASCII);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

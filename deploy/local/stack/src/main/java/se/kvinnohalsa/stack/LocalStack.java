@@ -58,11 +58,13 @@ public final class LocalStack {
             log("starting " + service + " on port " + ports.get(service) + " (log: " + log + ")");
             services.add(ServiceProcess.launch(ServiceProcess.jar(config.root(), service), service, ports.get(service),
                     ServiceProcess.environment(service, ports, infrastructure.postgres(), infrastructure.kafka(),
-                            infrastructure.keys()), log));
+                            infrastructure.keys()),
+                    log));
         }
         for (ServiceProcess service : services) {
             Duration took = service.awaitHealthy(HEALTH_TIMEOUT);
-            log(service.name() + " UP " + took.toMillis() + " ms after launch, resident memory " + service.residentMemory());
+            log(service.name() + " UP " + took.toMillis() + " ms after launch, resident memory "
+                    + service.residentMemory());
         }
         URI gateway = URI.create("http://localhost:" + config.gatewayPort());
         log("loading demo data through " + gateway);

@@ -70,7 +70,7 @@ public final class PostgresServer implements AutoCloseable {
             throw new IllegalArgumentException("not a plain database name: " + name);
         }
         try (Connection c = DriverManager.getConnection(jdbcUrl("postgres"), USER, PASSWORD);
-             Statement s = c.createStatement()) {
+                Statement s = c.createStatement()) {
             try (var rs = s.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + name + "'")) {
                 if (rs.next()) {
                     return;

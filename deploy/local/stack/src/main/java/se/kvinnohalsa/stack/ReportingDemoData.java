@@ -64,7 +64,8 @@ final class ReportingDemoData {
 
     static void load(DemoData api) throws IOException, InterruptedException {
         Map<String, Long> allocations = new LinkedHashMap<>();
-        DemoCsv.read("allocations-2024.csv").forEach(r -> allocations.put(r.get("region_code"), Long.parseLong(r.get("total_sek"))));
+        DemoCsv.read("allocations-2024.csv")
+                .forEach(r -> allocations.put(r.get("region_code"), Long.parseLong(r.get("total_sek"))));
         awaitKnown(api, allocations.keySet());
 
         Map<String, String> spending = new LinkedHashMap<>();
@@ -104,7 +105,8 @@ final class ReportingDemoData {
             }
             if (status.equals("DRAFT") || status.equals("RETURNED")) {
                 // Recorded by an admin with the (illustrative) day each report came in, so lateness shows as it would have.
-                expect(api.send("POST", path(region) + "/submission?receivedAt=" + receivedAt(region, index), "admin", null,
+                expect(api.send("POST", path(region) + "/submission?receivedAt=" + receivedAt(region, index), "admin",
+                        null,
                         null, null), 200);
                 status = "SUBMITTED";
             }
@@ -132,14 +134,16 @@ final class ReportingDemoData {
         List<String> missing = new ArrayList<>(regions);
         String last = "";
         while (!missing.isEmpty()) {
-            HttpResponse<String> response = api.send("GET", path(missing.get(0)) + "/status", "analyst", null, null, null);
+            HttpResponse<String> response = api.send("GET", path(missing.get(0)) + "/status", "analyst", null, null,
+                    null);
             last = response.statusCode() + " " + response.body();
             if (response.statusCode() == 200 && ALLOCATED.matcher(response.body()).find()) {
                 missing.remove(0);
                 continue;
             }
             if (System.nanoTime() > deadline) {
-                throw new IOException("reporting-service did not learn the " + YEAR + " agreement and allocations within "
+                throw new IOException("reporting-service did not learn the " + YEAR
+                        + " agreement and allocations within "
                         + KNOWN_TIMEOUT.toSeconds() + " s (region " + missing.get(0) + " answered " + last + ")");
             }
             Thread.sleep(POLL_MILLIS);
@@ -167,7 +171,8 @@ final class ReportingDemoData {
 
     private static String spending(Map<String, Long> lines, String notSplitReason, Long totalSek) {
         List<String> json = new ArrayList<>();
-        lines.forEach((area, amount) -> json.add("{\"focusArea\": " + DemoCsv.json(area) + ", \"amountSek\": " + amount + "}"));
+        lines.forEach((area, amount) -> json
+                .add("{\"focusArea\": " + DemoCsv.json(area) + ", \"amountSek\": " + amount + "}"));
         return "{\"lines\": " + DemoCsv.jsonArray(json)
                 + ", \"notSplitReason\": " + (notSplitReason == null ? "null" : DemoCsv.json(notSplitReason))
                 + ", \"totalSek\": " + (totalSek == null ? "null" : totalSek) + "}";
@@ -178,11 +183,14 @@ final class ReportingDemoData {
         for (int i = 0; i < ACTIVITIES_PER_REGION; i++) {
             String[] activity = ACTIVITIES.get((index + 2 * i) % ACTIVITIES.size());
             activities.add("{\"title\": " + DemoCsv.json(activity[0])
-                    + ", \"description\": " + DemoCsv.json("[Exempel] Illustrativ insats för demonstrationen, inte regionens verkliga redovisning")
+                    + ", \"description\": "
+                    + DemoCsv.json(
+                            "[Exempel] Illustrativ insats för demonstrationen, inte regionens verkliga redovisning")
                     + ", \"focusAreas\": " + quoted(activity[1]) + ", \"targetGroups\": " + quoted(activity[2]) + "}");
         }
         String professions = index < REGIONS_WITH_MORE_PROFESSIONS
-                ? "barnmorskor,läkare,sjuksköterskor,undersköterskor,psykologer,fysioterapeuter" : "barnmorskor";
+                ? "barnmorskor,läkare,sjuksköterskor,undersköterskor,psykologer,fysioterapeuter"
+                : "barnmorskor";
         return """
                 {"spending": %s,
                  "activities": %s,

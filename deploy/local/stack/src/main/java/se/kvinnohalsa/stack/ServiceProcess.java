@@ -20,7 +20,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ServiceProcess implements AutoCloseable {
 
-    public static final List<String> SERVICES = List.of("allocation-service", "reporting-service", "indicators-service", "gateway");
+    public static final List<String> SERVICES = List.of("allocation-service", "reporting-service", "indicators-service",
+            "gateway");
     private static final String HEAP = "-Xmx256m";
     private static final Duration STOP_GRACE = Duration.ofSeconds(20);
     private static final long HEALTH_POLL_MS = 500;
@@ -48,7 +49,7 @@ public final class ServiceProcess implements AutoCloseable {
      * tokens, and where the gateway finds the services.
      */
     public static Map<String, String> environment(String service, Map<String, Integer> ports, PostgresServer postgres,
-                                                  KafkaBroker kafka, LocalKeys keys) {
+            KafkaBroker kafka, LocalKeys keys) {
         Map<String, String> env = new HashMap<>();
         env.put("QUARKUS_HTTP_PORT", Integer.toString(ports.get(service)));
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
@@ -67,7 +68,8 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     /** Starts the service; its output goes to {@code log}. */
-    public static ServiceProcess launch(Path jar, String name, int port, Map<String, String> env, Path log) throws IOException {
+    public static ServiceProcess launch(Path jar, String name, int port, Map<String, String> env, Path log)
+            throws IOException {
         if (!Files.exists(jar)) {
             throw new IOException(jar + " missing: build with ./mvnw package -DskipTests");
         }

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 
 /** Ports and folders of the local stack; each can be overridden by an environment variable. */
 public record StackConfig(Path root, Path workDir, int postgresPort, int kafkaPort, int kafkaControllerPort,
-                          int gatewayPort, int allocationPort, int reportingPort, int indicatorsPort) {
+        int gatewayPort, int allocationPort, int reportingPort, int indicatorsPort) {
 
     public static StackConfig fromEnvironment(Path root) {
         return new StackConfig(root,

@@ -10,7 +10,8 @@ public final class TokenMain {
 
     public static void main(String[] args) {
         if (args.length < 2 || !ROLES.contains(args[1]) || ("reporter".equals(args[1]) && args.length < 3)) {
-            System.err.println("usage: token.sh ROLE [REGION]   ROLE one of " + ROLES + "; REGION (e.g. 23) required for reporter");
+            System.err.println("usage: token.sh ROLE [REGION]   ROLE one of " + ROLES
+                    + "; REGION (e.g. 23) required for reporter");
             System.exit(2);
         }
         String region = args.length > 2 ? args[2] : null;

@@ -11,11 +11,16 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.utils.AppInfoParser;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -30,8 +35,9 @@ class InfrastructureTest {
         PostgresServer postgres = Infrastructure.shared().postgres();
         postgres.createDatabase("stack_check");
         postgres.createDatabase("stack_check"); // idempotent
-        try (Connection c = DriverManager.getConnection(postgres.jdbcUrl("stack_check"), PostgresServer.USER, PostgresServer.PASSWORD);
-             Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(postgres.jdbcUrl("stack_check"), PostgresServer.USER,
+                PostgresServer.PASSWORD);
+                Statement s = c.createStatement()) {
             s.execute("CREATE TABLE t (v text)");
             s.execute("INSERT INTO t VALUES ('ä-ö')");
             try (ResultSet rs = s.executeQuery("SELECT v, current_setting('server_version_num')::int FROM t")) {
@@ -62,7 +68,7 @@ class InfrastructureTest {
     @Test
     void tokensCarryTheContractClaims() {
         String token = Infrastructure.shared().tokens().issue("reporter", "23");
-        String payload = new String(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]));
+        String payload = new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]));
         assertTrue(payload.contains("\"region\":\"23\""), payload);
         assertTrue(payload.contains("\"groups\":[\"reporter\"]"), payload);
         assertTrue(payload.contains(LocalKeys.ISSUER), payload);
@@ -80,9 +86,10 @@ class InfrastructureTest {
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
                 ConsumerConfig.GROUP_ID_CONFIG, "check-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(),
+                new StringDeserializer())) {
             consumer.subscribe(List.of(topic));
-            List<String> values = new java.util.ArrayList<>();
+            List<String> values = new ArrayList<>();
             long deadline = System.currentTimeMillis() + 30_000;
             while (values.size() < expected && System.currentTimeMillis() < deadline) {
                 ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(500));
@@ -94,9 +101,9 @@ class InfrastructureTest {
 
     private static String read(String resource) {
         try (var in = KafkaBroker.class.getResourceAsStream(resource)) {
-            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

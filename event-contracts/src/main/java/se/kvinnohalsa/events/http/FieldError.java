@@ -1,5 +1,0 @@
-package se.kvinnohalsa.events.http;
-
-/** One problem with one field of a request, e.g. {@code lines[1].amountSek: must be at least 0}. */
-public record FieldError(String field, String message) {
-}

@@ -1,0 +1,52 @@
+package se.kvinnohalsa.indicators;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithName;
+
+import java.math.BigDecimal;
+
+/** indicators-service's own settings ({@code indicators.*} in application.properties). */
+@ConfigMapping(prefix = "indicators")
+public interface IndicatorsConfig {
+
+    @WithName("import")
+    Import imports();
+
+    Suppression suppression();
+
+    Read read();
+
+    RegionReport regionReport();
+
+    interface Import {
+        /** A batch larger than this is refused with 413; it is streamed, never held in memory whole. */
+        long maxBytes();
+
+        /** Row errors listed in an import reply; the rest are counted in errorsNotShown. */
+        int maxErrorsListed();
+    }
+
+    interface Suppression {
+        /** Values whose denominator is below this are suppressed in public reads. */
+        long minDenominator();
+    }
+
+    interface Read {
+        /** Dashboards may reuse a view this long (Cache-Control max-age), then revalidate with If-None-Match. */
+        int maxAgeSeconds();
+
+        /** How often a replica asks the database whether another replica changed the data. */
+        long versionCheckMillis();
+
+        /** Cached views kept per replica. */
+        int cacheEntries();
+    }
+
+    interface RegionReport {
+        /** The indicator that report.submitted's postpartumVisitSharePercent belongs to. */
+        String indicator();
+
+        /** A region's reported share differing from the registry's by more than this (percentage points) is flagged. */
+        BigDecimal maxDifference();
+    }
+}

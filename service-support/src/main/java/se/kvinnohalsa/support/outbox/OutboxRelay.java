@@ -1,0 +1,195 @@
+package se.kvinnohalsa.support.outbox;
+
+import io.quarkus.arc.properties.IfBuildProperty;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.Metadata;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
+import org.jboss.logging.Logger;
+import se.kvinnohalsa.support.requestid.RequestIds;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Publishes outbox events to Kafka as CloudEvents (binary mode) in commit order, and marks them sent only when the
+ * broker has acknowledged them (acks=all, idempotent producer). Woken right after each commit; polls as a fallback,
+ * so events written while Kafka was down go out once it is back. One relay works at a time per database (advisory
+ * lock), which keeps the order per key when several replicas run.
+ */
+@IfBuildProperty(name = Outbox.NEEDS, stringValue = "postgresql")
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    /** Any constant shared by the replicas of one service; each service has its own database. */
+    private static final long RELAY_LOCK = 0x6b68_6f75_7462_6f78L;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    @Channel("outbox")
+    @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096)
+    Emitter<String> emitter;
+
+    @Inject
+    OutboxConfig config;
+
+    private final Semaphore wakeUps = new Semaphore(0);
+    private volatile boolean running;
+    private Thread worker;
+
+    void start(@Observes StartupEvent startup) {
+        if (!config.enabled()) {
+            return;
+        }
+        running = true;
+        worker = new Thread(this::loop, "outbox-relay");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) throws InterruptedException {
+        running = false;
+        wakeUps.release();
+        if (worker != null) {
+            worker.join(TimeUnit.SECONDS.toMillis(10));
+        }
+    }
+
+    /** Called after a commit that wrote events. */
+    public void wakeUp() {
+        wakeUps.release();
+    }
+
+    private void loop() {
+        Duration backoff = config.pollInterval();
+        while (running) {
+            int relayed;
+            try {
+                relayed = relayBatch();
+                backoff = config.pollInterval();
+            } catch (RuntimeException e) {
+                LOG.warnf("outbox relay: %s; retrying in %s", e.getMessage(), backoff);
+                relayed = 0;
+                backoff = backoff.multipliedBy(2).compareTo(Duration.ofSeconds(10)) > 0
+                        ? Duration.ofSeconds(10)
+                        : backoff.multipliedBy(2);
+            }
+            if (relayed < config.batchSize()) {
+                try {
+                    wakeUps.tryAcquire(backoff.toMillis(), TimeUnit.MILLISECONDS);
+                    wakeUps.drainPermits();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    /** Relays the oldest unsent events; returns how many were acknowledged. */
+    int relayBatch() {
+        return QuarkusTransaction.requiringNew().timeout((int) config.ackTimeout().plusSeconds(30).toSeconds())
+                .call(() -> {
+                    Boolean locked = (Boolean) entityManager
+                            .createNativeQuery("SELECT pg_try_advisory_xact_lock(:lock)")
+                            .setParameter("lock", RELAY_LOCK).getSingleResult();
+                    if (!Boolean.TRUE.equals(locked)) {
+                        return 0;
+                    }
+                    List<OutboxEvent> batch = entityManager.createQuery(
+                            "FROM OutboxEvent WHERE sentAt IS NULL ORDER BY seq", OutboxEvent.class)
+                            .setMaxResults(config.batchSize()).getResultList();
+                    if (batch.isEmpty()) {
+                        return 0;
+                    }
+                    List<CompletableFuture<Void>> acks = new ArrayList<>(batch.size());
+                    for (OutboxEvent event : batch) {
+                        acks.add(send(event));
+                    }
+                    // Only the acknowledged prefix counts as sent: what follows a failure is sent again, after it, next time.
+                    List<UUID> sent = new ArrayList<>();
+                    long deadline = System.nanoTime() + config.ackTimeout().toNanos();
+                    for (int i = 0; i < batch.size(); i++) {
+                        try {
+                            acks.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                            sent.add(batch.get(i).id);
+                        } catch (Exception failed) {
+                            LOG.debugf("outbox event %s not acknowledged: %s", batch.get(i).id, failed.toString());
+                            break;
+                        }
+                    }
+                    if (!sent.isEmpty()) {
+                        entityManager.createQuery("UPDATE OutboxEvent SET sentAt = :now WHERE id IN :ids")
+                                .setParameter("now", Instant.now(clock)).setParameter("ids", sent).executeUpdate();
+                    }
+                    if (sent.size() < batch.size()) {
+                        throw new IllegalStateException(
+                                (batch.size() - sent.size()) + " events not acknowledged by Kafka");
+                    }
+                    return sent.size();
+                });
+    }
+
+    private CompletableFuture<Void> send(OutboxEvent event) {
+        CompletableFuture<Void> ack = new CompletableFuture<>();
+        RecordHeaders headers = new RecordHeaders();
+        if (event.requestId != null) {
+            headers.add(RequestIds.HEADER, event.requestId.getBytes(StandardCharsets.UTF_8));
+        }
+        OutgoingCloudEventMetadata<String> cloudEvent = OutgoingCloudEventMetadata.<String>builder()
+                .withId(event.id.toString())
+                .withSource(URI.create(config.source()))
+                .withType(event.type)
+                .withSubject(event.subject)
+                .withTimestamp(event.createdAt.atZone(ZoneOffset.UTC))
+                .withDataContentType("application/json")
+                .build();
+        OutgoingKafkaRecordMetadata<String> record = OutgoingKafkaRecordMetadata.<String>builder()
+                .withTopic(event.topic)
+                .withKey(event.key)
+                .withHeaders(headers)
+                .build();
+        Message<String> message = Message.of(event.payload, Metadata.of(cloudEvent, record),
+                () -> {
+                    ack.complete(null);
+                    return CompletableFuture.completedFuture(null);
+                },
+                failure -> {
+                    ack.completeExceptionally(failure);
+                    return CompletableFuture.completedFuture(null);
+                });
+        try {
+            emitter.send(message);
+        } catch (RuntimeException e) {
+            ack.completeExceptionally(e);
+        }
+        return ack;
+    }
+}

@@ -1,0 +1,66 @@
+package se.kvinnohalsa.support.outbox;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.arc.properties.IfBuildProperty;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * How many events wait in the outbox and for how long, and how many incoming events this instance sent to a
+ * dead-letter topic: a gauge for Prometheus and detail in the readiness check. A backlog does not make the service
+ * unready (Kafka's own check does that); it tells ops what waits.
+ */
+@Readiness
+@IfBuildProperty(name = Outbox.NEEDS, stringValue = "postgresql")
+@ApplicationScoped
+public class OutboxStatus implements HealthCheck {
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    MeterRegistry registry;
+
+    void registerMetrics(@Observes StartupEvent startup) {
+        Gauge.builder("outbox.pending", this, s -> s.pending()).description("events not yet acknowledged by Kafka")
+                .register(registry);
+    }
+
+    public long pending() {
+        return QuarkusTransaction.joiningExisting().call(() -> (Long) entityManager
+                .createQuery("SELECT count(e) FROM OutboxEvent e WHERE e.sentAt IS NULL").getSingleResult());
+    }
+
+    @Override
+    public HealthCheckResponse call() {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Object[] row = (Object[]) entityManager.createQuery(
+                    "SELECT count(e), min(e.createdAt) FROM OutboxEvent e WHERE e.sentAt IS NULL").getSingleResult();
+            long pending = (Long) row[0];
+            Instant oldest = (Instant) row[1];
+            return HealthCheckResponse.named("outbox").up()
+                    .withData("pending", pending)
+                    .withData("oldestPendingSeconds",
+                            oldest == null ? 0 : Duration.between(oldest, Instant.now(clock)).toSeconds())
+                    .withData("deadLettered", (long) registry.find("events.dead.lettered").counters().stream()
+                            .mapToDouble(Counter::count).sum())
+                    .build();
+        });
+    }
+}
