@@ -177,7 +177,8 @@ final class DisclosureModel {
                 }
                 declared.add(Set.copyOf(partition));
                 Relation relation = partition(cells, whole, parts, min, max);
-                if (relation != null) {
+                if (relation != null && (!PeriodTables.NATIONAL.equals(row.getKey()) || relation instanceof Linear)) {
+                    // National values are pooled over their regions only when weighted: a mean of regions is no mixture
                     relations.add(relation);
                 }
             }
