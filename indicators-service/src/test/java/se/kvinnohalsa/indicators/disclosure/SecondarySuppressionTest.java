@@ -129,6 +129,19 @@ class SecondarySuppressionTest {
     }
 
     @Test
+    void aReportedNationalValueCoveringMoreWomenThanTheRegionsLeavesARestThatProtects() {
+        // (100 x 90 + 5 x 25) / 105 = 89.5 would put 25 within 77.4..81.6 (every value rounded to one decimal).
+        List<Entry> regions = List.of(e("01", "90.0", 100L), e("25", "80.0", 5L));
+        National complete = new National(new BigDecimal("89.5"), Weighting.DENOMINATORS, 105L, 1, true);
+        SuppressionPlan plan = METHOD.plan(percent(new Table("ALL", regions, complete)));
+        assertEquals(1, plan.complementary(), plan.toString());
+        assertEquals(SuppressionReason.COMPLEMENTARY, plan.reason("ALL", "01"));
+        // With 1,000 more women in the registry's national value than in these regions, they hide 25.
+        National wider = new National(new BigDecimal("89.5"), Weighting.DENOMINATORS, 1105L, 1, true);
+        assertEquals(0, METHOD.plan(percent(new Table("ALL", regions, wider))).complementary());
+    }
+
+    @Test
     void aReportedNationalValueWithUnknownWeightsBoundsTheOnlyUnknownRegion() {
         // SE 95 above every published region: 25 must be at least 95 - the rounding. One more region hides it.
         List<Entry> regions = List.of(e("01", "80", null), e("03", "85", null), e("25", "99", 5L));
