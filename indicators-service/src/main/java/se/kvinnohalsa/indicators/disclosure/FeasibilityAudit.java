@@ -104,7 +104,7 @@ final class FeasibilityAudit {
 
         List<LinearConstraint> fixed = new ArrayList<>();
         for (int v = 0; v < n; v++) {
-            if (model.min > 0) {
+            if (model.min != 0) { // 0 is the non-negativity the solver is given
                 fixed.add(new LinearConstraint(unit(n, v), Relationship.GEQ, model.min));
             }
             if (Double.isFinite(model.max)) {

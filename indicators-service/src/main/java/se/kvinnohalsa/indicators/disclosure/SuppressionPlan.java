@@ -1,6 +1,7 @@
 package se.kvinnohalsa.indicators.disclosure;
 
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Which cells of one period the public reads withhold, and why; with the figures of the run that made it.
@@ -24,7 +25,7 @@ public record SuppressionPlan(Map<String, Map<String, SuppressionReason>> reason
 
     public SuppressionPlan {
         reasons = Map.copyOf(reasons.entrySet().stream()
-                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> Map.copyOf(e.getValue()))));
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> Map.copyOf(e.getValue()))));
     }
 
     /** Why the cell is withheld; null when it is published. */
