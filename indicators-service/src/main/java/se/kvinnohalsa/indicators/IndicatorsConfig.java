@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithName;
 
 import java.math.BigDecimal;
+import java.util.List;
 
 /** indicators-service's own settings ({@code indicators.*} in application.properties). */
 @ConfigMapping(prefix = "indicators")
@@ -27,8 +28,22 @@ public interface IndicatorsConfig {
     }
 
     interface Suppression {
-        /** Values whose denominator is below this are suppressed in public reads. */
+        /** Values whose denominator is below this are suppressed in public reads (small cells). */
         long minDenominator();
+
+        /**
+         * Secondary suppression: no published combination of figures may bound a small cell's value tighter than
+         * this many points of the indicator's unit (percentage points for percentages) on either side of its true
+         * value, within the unit's range.
+         */
+        BigDecimal protectionInterval();
+
+        /**
+         * Groups that together make up ALL, each written {@code A+B} (e.g. BORN_SWEDEN+BORN_ABROAD): a relation
+         * anyone can use, protected like the national value. Pairs whose denominators add up to ALL's are
+         * recognized without being listed.
+         */
+        List<String> groupPartitions();
     }
 
     interface Read {

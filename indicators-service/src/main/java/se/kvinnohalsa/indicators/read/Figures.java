@@ -37,7 +37,7 @@ public final class Figures {
         if (known.isEmpty()) {
             return null;
         }
-        boolean weighted = known.stream().allMatch(r -> r.denominator() != null && r.denominator() > 0);
+        boolean weighted = weighted(known);
         BigDecimal value;
         if (weighted) {
             BigDecimal sum = BigDecimal.ZERO;
@@ -52,6 +52,11 @@ public final class Figures {
             value = sum.divide(BigDecimal.valueOf(known.size()), NATIONAL_DECIMALS, RoundingMode.HALF_UP);
         }
         return new National(clean(value), Origin.COMPUTED);
+    }
+
+    /** Whether a computed national value is weighted by denominators: when every region has one. */
+    public static boolean weighted(List<RegionValue> regions) {
+        return regions.stream().allMatch(r -> r.denominator() != null && r.denominator() > 0);
     }
 
     /** Every region sharing the lowest value (ties share the place), by region code. */

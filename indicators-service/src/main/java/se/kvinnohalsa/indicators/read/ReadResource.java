@@ -27,7 +27,7 @@ import java.util.function.Supplier;
 
 /**
  * Public reads for dashboards. Served from cached views with an ETag (If-None-Match answers 304) and
- * Cache-Control; an admin's token shows suppressed small cells, never cached.
+ * Cache-Control; an admin's token shows withheld cells (small and complementary), never cached.
  */
 @Path("/api/v1/indicators")
 @Tag(name = "Indicator reads")
@@ -59,7 +59,9 @@ public class ReadResource {
     @Path("/{code}/values")
     @Operation(summary = "Values per region for a period and group", description = "Per region (SE is in the summary): value, previous period's value, change in percentage points, "
             + "clinic range, whether the target is met, and the value the region gave in its own report with "
-            + "differs=true when the two differ by more than one percentage point. Small cells: value null, suppressed true.")
+            + "differs=true when the two differ by more than one percentage point. Withheld values (small cells and the "
+            + "complementary cells that keep them from being worked out): value null, suppressed true, suppressionReason "
+            + "SMALL_CELL or COMPLEMENTARY.")
     @APIResponse(responseCode = "200", description = "Regions with a value, by region code")
     @APIResponse(responseCode = "304", description = "Not modified since the ETag in If-None-Match")
     @APIResponse(responseCode = "400", description = "Malformed period or unknown group")

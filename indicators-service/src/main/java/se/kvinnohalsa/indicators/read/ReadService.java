@@ -10,6 +10,8 @@ import se.kvinnohalsa.indicators.IndicatorsConfig;
 import se.kvinnohalsa.indicators.catalog.CatalogService;
 import se.kvinnohalsa.indicators.catalog.Indicator;
 import se.kvinnohalsa.indicators.catalog.Target;
+import se.kvinnohalsa.indicators.disclosure.SuppressionPlan;
+import se.kvinnohalsa.indicators.disclosure.SuppressionReason;
 import se.kvinnohalsa.indicators.observation.MalformedRequestException;
 import se.kvinnohalsa.indicators.period.Period;
 import se.kvinnohalsa.indicators.region.Regions;
@@ -25,8 +27,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Computes the read views from the stored observations. Public views hide small cells (denominator below the
- * configured threshold); admins' views show them.
+ * Computes the read views from the stored observations. Public views withhold small cells (denominator below the
+ * configured threshold) and the complementary cells that keep them from being worked out ({@link DisclosurePlans}),
+ * the same in every view: values, previous values and changes, summaries, gaps, series and latest. Admins' views show
+ * everything.
  */
 @ApplicationScoped
 public class ReadService {
@@ -48,12 +52,24 @@ public class ReadService {
             BigDecimal clinicMin, BigDecimal clinicMax) {
     }
 
-    boolean suppressed(Obs obs, boolean admin) {
-        return !admin && obs.denominator() != null && obs.denominator() < config.suppression().minDenominator();
+    @Inject
+    DisclosurePlans disclosure;
+
+    /** What the public may see of a period: small cells and their complements withheld; admins see everything. */
+    private SuppressionPlan plan(Indicator indicator, Period period, boolean admin) {
+        return admin || period == null ? SuppressionPlan.NONE : disclosure.plan(indicator, period);
     }
 
-    BigDecimal shown(Obs obs, boolean admin) {
-        return obs == null || suppressed(obs, admin) ? null : Figures.clean(obs.value());
+    private SuppressionPlan plan(Indicator indicator, Optional<Period> period, boolean admin) {
+        return plan(indicator, period.orElse(null), admin);
+    }
+
+    static SuppressionReason reason(Obs obs, SuppressionPlan plan) {
+        return obs == null ? null : plan.reason(obs.group(), obs.regionCode());
+    }
+
+    static BigDecimal shown(Obs obs, SuppressionPlan plan) {
+        return obs == null || reason(obs, plan) != null ? null : Figures.clean(obs.value());
     }
 
     // ---- views ----
@@ -66,6 +82,8 @@ public class ReadService {
             return List.of();
         }
         Optional<Period> previous = previous(indicator, period.get());
+        SuppressionPlan plan = plan(indicator, period, admin);
+        SuppressionPlan previousPlan = plan(indicator, previous, admin);
         Map<String, Obs> current = load(indicator.code, period.get(), group, REGISTRY);
         Map<String, Obs> before = previous.map(p -> load(indicator.code, p, group, REGISTRY)).orElse(Map.of());
         Map<String, Obs> reported = load(indicator.code, period.get(), group, REGION_REPORT);
@@ -75,19 +93,24 @@ public class ReadService {
             if (Regions.NATIONAL.equals(obs.regionCode())) {
                 continue;
             }
-            boolean suppressed = suppressed(obs, admin);
-            BigDecimal value = shown(obs, admin);
-            BigDecimal previousValue = shown(before.get(obs.regionCode()), admin);
+            SuppressionReason reason = reason(obs, plan);
+            boolean suppressed = reason != null;
+            BigDecimal value = shown(obs, plan);
+            Obs previousObs = before.get(obs.regionCode());
+            BigDecimal previousValue = shown(previousObs, previousPlan);
             views.add(new Views.RegionValueView(obs.regionCode(), regions.names().get(obs.regionCode()),
-                    period.get().toString(), group, value, suppressed, previous.map(Period::toString).orElse(null),
-                    previousValue, Figures.difference(value, previousValue),
+                    period.get().toString(), group, value, suppressed, reason,
+                    previous.map(Period::toString).orElse(null), previousValue, reason(previousObs, previousPlan),
+                    Figures.difference(value, previousValue),
                     suppressed ? null : Figures.clean(obs.clinicMin()),
                     suppressed ? null : Figures.clean(obs.clinicMax()),
-                    Target.meets(target, value), regionReported(reported.get(obs.regionCode()), value)));
+                    Target.meets(target, value),
+                    suppressed ? null : regionReported(reported.get(obs.regionCode()), value)));
         }
         return views;
     }
 
+    /** The region's own reported value beside the registry's; not shown beside a withheld value, which it is close to. */
     private Views.RegionReported regionReported(Obs reported, BigDecimal registryValue) {
         if (reported == null) {
             return null;
@@ -106,19 +129,22 @@ public class ReadService {
             throw new NotFoundException("No values of " + indicator.code + " for " + period + " and group " + group);
         }
         Optional<Period> previous = previous(indicator, period);
+        SuppressionPlan plan = plan(indicator, period, admin);
+        SuppressionPlan previousPlan = plan(indicator, previous, admin);
         Figures.National national = national(current);
         Figures.National previousNational = previous.map(p -> national(load(indicator.code, p, group, REGISTRY)))
                 .orElse(null);
         Target target = indicator.target();
 
         List<Figures.RegionValue> shownRegions = new ArrayList<>();
-        List<String> suppressedRegions = new ArrayList<>();
+        List<Views.Suppression> suppressions = new ArrayList<>();
         for (Obs obs : current.values()) {
             if (Regions.NATIONAL.equals(obs.regionCode())) {
                 continue;
             }
-            if (suppressed(obs, admin)) {
-                suppressedRegions.add(obs.regionCode());
+            SuppressionReason reason = reason(obs, plan);
+            if (reason != null) {
+                suppressions.add(new Views.Suppression(obs.regionCode(), reason));
             } else {
                 shownRegions.add(new Figures.RegionValue(obs.regionCode(), obs.value(), obs.denominator()));
             }
@@ -129,13 +155,22 @@ public class ReadService {
                     .map(Figures.RegionValue::regionCode).sorted().toList();
             meeting = new Views.MeetingTarget(meetingCodes.size(), shownRegions.size(), meetingCodes);
         }
-        BigDecimal nationalValue = national == null ? null : national.value();
-        BigDecimal previousValue = previousNational == null ? null : previousNational.value();
+        SuppressionReason nationalReason = plan.reason(group, Regions.NATIONAL);
+        SuppressionReason previousNationalReason = previousPlan.reason(group, Regions.NATIONAL);
+        BigDecimal nationalValue = national == null || nationalReason != null ? null : national.value();
+        BigDecimal previousValue = previousNational == null || previousNationalReason != null
+                ? null
+                : previousNational.value();
         return new Views.SummaryView(indicator.code, period.toString(), group,
                 previous.map(Period::toString).orElse(null),
-                national == null ? null : new Views.NationalView(nationalValue, national.origin()), previousValue,
+                national == null
+                        ? null
+                        : new Views.NationalView(nationalValue, national.origin(), nationalReason != null,
+                                nationalReason),
+                previousValue, previousNational == null ? null : previousNationalReason,
                 Figures.difference(nationalValue, previousValue), target, meeting,
-                ranked(Figures.lowest(shownRegions)), ranked(Figures.highest(shownRegions)), suppressedRegions);
+                ranked(Figures.lowest(shownRegions)), ranked(Figures.highest(shownRegions)),
+                suppressions.stream().map(Views.Suppression::regionCode).toList(), suppressions);
     }
 
     private static List<Views.Ranked> ranked(List<Figures.RegionValue> values) {
@@ -151,6 +186,12 @@ public class ReadService {
         return Figures.national(se == null ? null : se.value(), regionValues);
     }
 
+    /** The national value as published: null when there is none or it is withheld. */
+    private static BigDecimal publishedNational(Map<String, Obs> observations, String group, SuppressionPlan plan) {
+        Figures.National national = national(observations);
+        return national == null || plan.suppressed(group, Regions.NATIONAL) ? null : national.value();
+    }
+
     public Views.GapsView gaps(String code, String periodText, String groupsText, boolean admin) {
         Indicator indicator = CatalogService.require(code);
         List<String> groups = groupsText == null
@@ -164,26 +205,34 @@ public class ReadService {
         String b = group(indicator, groups.get(1));
         Period period = resolve(indicator, periodText, a).orElseThrow(() -> noData(indicator, a));
         Optional<Period> previous = previous(indicator, period);
+        SuppressionPlan plan = plan(indicator, period, admin);
+        SuppressionPlan previousPlan = plan(indicator, previous, admin);
         Map<String, Obs> currentA = load(indicator.code, period, a, REGISTRY);
         Map<String, Obs> currentB = load(indicator.code, period, b, REGISTRY);
         Map<String, Obs> previousA = previous.map(p -> load(indicator.code, p, a, REGISTRY)).orElse(Map.of());
         Map<String, Obs> previousB = previous.map(p -> load(indicator.code, p, b, REGISTRY)).orElse(Map.of());
         List<Figures.Gap> regionGaps = new ArrayList<>();
+        Map<String, Views.GapView> views = new LinkedHashMap<>();
         for (String region : regions.names().keySet()) {
             if (Regions.NATIONAL.equals(region) || (!currentA.containsKey(region) && !currentB.containsKey(region))) {
                 continue;
             }
-            regionGaps.add(Figures.gap(region, shown(currentA.get(region), admin), shown(currentB.get(region), admin),
-                    shown(previousA.get(region), admin), shown(previousB.get(region), admin)));
+            Figures.Gap gap = Figures.gap(region, shown(currentA.get(region), plan), shown(currentB.get(region), plan),
+                    shown(previousA.get(region), previousPlan), shown(previousB.get(region), previousPlan));
+            regionGaps.add(gap);
+            views.put(region, gapView(gap, reason(currentA.get(region), plan), reason(currentB.get(region), plan)));
         }
-        Figures.Gap national = Figures.gap(Regions.NATIONAL, value(national(currentA)), value(national(currentB)),
-                value(national(previousA)), value(national(previousB)));
+        Figures.Gap national = Figures.gap(Regions.NATIONAL, publishedNational(currentA, a, plan),
+                publishedNational(currentB, b, plan), publishedNational(previousA, a, previousPlan),
+                publishedNational(previousB, b, previousPlan));
         return new Views.GapsView(indicator.code, period.toString(), previous.map(Period::toString).orElse(null), a, b,
-                national, Figures.largestFirst(regionGaps));
+                gapView(national, plan.reason(a, Regions.NATIONAL), plan.reason(b, Regions.NATIONAL)),
+                Figures.largestFirst(regionGaps).stream().map(g -> views.get(g.regionCode())).toList());
     }
 
-    private static BigDecimal value(Figures.National national) {
-        return national == null ? null : national.value();
+    private static Views.GapView gapView(Figures.Gap gap, SuppressionReason reasonA, SuppressionReason reasonB) {
+        return new Views.GapView(gap.regionCode(), gap.valueA(), reasonA, gap.valueB(), reasonB, gap.gap(),
+                gap.previousGap(), gap.change());
     }
 
     public List<Views.SeriesPoint> series(String code, String regionCode, String groupText, boolean admin) {
@@ -200,12 +249,14 @@ public class ReadService {
         List<Views.SeriesPoint> points = new ArrayList<>();
         for (Obs obs : query(indicator.code, "region_code = :region AND group_code = :grp AND origin = 'REGISTRY'",
                 Map.of("region", regionCode, "grp", group))) {
-            boolean suppressed = suppressed(obs, admin);
-            BigDecimal value = shown(obs, admin);
-            points.add(new Views.SeriesPoint(obs.period().toString(), group, value, suppressed,
+            SuppressionReason reason = reason(obs, plan(indicator, obs.period(), admin));
+            boolean suppressed = reason != null;
+            BigDecimal value = suppressed ? null : Figures.clean(obs.value());
+            points.add(new Views.SeriesPoint(obs.period().toString(), group, value, suppressed, reason,
                     suppressed ? null : Figures.clean(obs.clinicMin()),
                     suppressed ? null : Figures.clean(obs.clinicMax()),
-                    Target.meets(target, value), regionReported(reported.get(obs.period().toString()), value)));
+                    Target.meets(target, value),
+                    suppressed ? null : regionReported(reported.get(obs.period().toString()), value)));
         }
         return points;
     }
@@ -226,9 +277,10 @@ public class ReadService {
             if (obs == null) {
                 continue;
             }
-            BigDecimal value = shown(obs, admin);
+            SuppressionReason reason = reason(obs, plan(indicator, period, admin));
+            BigDecimal value = reason != null ? null : Figures.clean(obs.value());
             latest.add(new Views.LatestView(indicator.code, indicator.name, indicator.unit, period.get().toString(),
-                    value, suppressed(obs, admin), indicator.target(), Target.meets(indicator.target(), value)));
+                    value, reason != null, reason, indicator.target(), Target.meets(indicator.target(), value)));
         }
         return latest;
     }
