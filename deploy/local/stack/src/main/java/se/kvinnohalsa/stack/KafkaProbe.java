@@ -70,10 +70,14 @@ public final class KafkaProbe {
 
     /**
      * CloudEvents binary-mode headers for a test event, from the service that owns the type's topic (consumers refuse
-     * any other source); an unknown type comes from "/test".
+     * any other source). An unknown version of a known event (e.g. ...v99) comes from that event's owner too, so that
+     * consumers judge the version; anything else comes from "/test".
      */
     public static Map<String, String> cloudEventHeaders(String id, String type) {
-        String source = EventCatalog.byType(type).map(EventCatalog::topicOf).flatMap(Topics::ownerOf).orElse("/test");
+        String family = type.replaceFirst("\\.v\\d+$", ".");
+        String source = EventCatalog.ALL.stream().map(EventCatalog::typeOf).filter(t -> t.startsWith(family))
+                .findFirst().flatMap(EventCatalog::byType).map(EventCatalog::topicOf).flatMap(Topics::ownerOf)
+                .orElse("/test");
         return cloudEventHeaders(id, type, source);
     }
 
