@@ -29,7 +29,7 @@ class ForwardedAddressTest {
 
     private static final String TRUSTED_PROXY = "127.0.0.1";
     private static final String UNTRUSTED_HOST = "127.0.0.2";
-    private static final int REQUESTS = 600;
+    private static final int REQUESTS = 1000;
     private static final int THREADS = 12;
 
     @TestHTTPResource("/")
@@ -63,11 +63,11 @@ class ForwardedAddressTest {
     @Test
     void behindATrustedProxyEveryForwardedClientHasItsOwnBucket() throws Exception {
         assertEquals(0, limited(statuses(TRUSTED_PROXY, i -> "X-Forwarded-For: 198.51.100." + (i % 250) + ", "
-                + "203.0.113." + (i / 250))), "250 clients, at most 3 requests each");
+                + "203.0.113." + (i / 250))), "250 clients, at most 4 requests each");
         assertEquals(0, limited(statuses(TRUSTED_PROXY, i -> "Forwarded: for=\"192.0.2." + (i % 250) + "\";by="
                 + "\"10.0.0." + (i / 250) + "\"")), "the standard Forwarded header too");
         assertTrue(limited(statuses(TRUSTED_PROXY, i -> "X-Forwarded-For: 198.51.100.251")) > 0,
-                "one forwarded client sending 600 requests is limited");
+                "one forwarded client sending 1000 requests is limited");
     }
 
     @Test
