@@ -2,10 +2,12 @@ package se.kvinnohalsa.allocation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.common.http.TestHTTPResourceManager;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -331,7 +333,8 @@ class OpenApiTest {
     }
 
     private static JsonNode openapi() {
-        String document = given().accept(JSON).get("/q/openapi?format=json").then().statusCode(200).extract()
+        String document = given().port(managementPort()).accept(JSON).get("/q/openapi?format=json").then()
+                .statusCode(200).extract()
                 .asString();
         try {
             return new ObjectMapper().readTree(document);
@@ -342,5 +345,10 @@ class OpenApiTest {
 
     private void assertNoFailures() {
         assertTrue(failures.isEmpty(), failures.size() + " problem(s):\n" + String.join("\n", failures));
+    }
+
+    /** Health, metrics and OpenAPI are on the management interface, not the API port. */
+    private static int managementPort() {
+        return URI.create(TestHTTPResourceManager.getManagementUri()).getPort();
     }
 }

@@ -33,6 +33,10 @@ public class StubUpstreams implements QuarkusTestResourceLifecycleManager {
         config.put("gateway.upstream.allocation.url", "http://127.0.0.1:" + echo("allocation"));
         config.put("gateway.upstream.indicators.url", "http://127.0.0.1:" + echo("indicators"));
         config.put("gateway.upstream.reporting.url", "http://127.0.0.1:" + Ports.free());
+        // A stub serves its management paths (/q/openapi) on the same port.
+        for (String name : new String[]{"allocation", "indicators", "reporting"}) {
+            config.put("gateway.upstream." + name + ".management-url", config.get("gateway.upstream." + name + ".url"));
+        }
         return config;
     }
 

@@ -1,7 +1,10 @@
 package se.kvinnohalsa.indicators;
 
+import io.quarkus.test.common.http.TestHTTPResourceManager;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
+
+import java.net.URI;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.hasKey;
@@ -13,7 +16,7 @@ class OpenApiTest {
 
     @Test
     void everyEndpointIsDocumented() {
-        given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+        given().port(managementPort()).queryParam("format", "json").get("/q/openapi").then().statusCode(200)
                 .body("paths", hasKey("/api/v1/indicators"))
                 .body("paths", hasKey("/api/v1/indicators/{code}"))
                 .body("paths", hasKey("/api/v1/indicators/{code}/observations"))
@@ -29,5 +32,10 @@ class OpenApiTest {
                         notNullValue())
                 .body("paths.'/api/v1/indicators/{code}'.put.requestBody.content.'application/json'.examples",
                         notNullValue());
+    }
+
+    /** Health, metrics and OpenAPI are on the management interface, not the API port. */
+    private static int managementPort() {
+        return URI.create(TestHTTPResourceManager.getManagementUri()).getPort();
     }
 }

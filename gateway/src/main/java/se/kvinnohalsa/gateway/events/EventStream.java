@@ -233,7 +233,8 @@ public class EventStream {
 
     private Properties consumerProperties() {
         Properties properties = new Properties();
-        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.get(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG));
+        // All of Quarkus' Kafka settings, the security ones too (SASL/TLS in Kubernetes), then this consumer's own.
+        properties.putAll(kafka);
         properties.put(ConsumerConfig.CLIENT_ID_CONFIG, "gateway-events-" + streamIds.incrementAndGet());
         properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());

@@ -36,7 +36,10 @@ public class OpenApiResource {
 
     private static final Logger LOG = Logger.getLogger(OpenApiResource.class);
     static final List<String> SERVICES = List.of("allocation", "reporting", "indicators");
+    /** Each service serves its document on its management interface (not its API port). */
     private static final String DOCUMENT = "/q/openapi?format=json";
+    /** The gateway's own document (quarkus.smallrye-openapi.path): /q is not served on the public port. */
+    private static final String OWN_DOCUMENT = "/api/v1/openapi/gateway?format=json";
 
     @Inject
     Clock clock;
@@ -66,11 +69,11 @@ public class OpenApiResource {
             return Uni.createFrom().item(ok(cached.document()));
         }
         Duration timeout = config.openapi().timeout();
-        URI self = URI.create("http://127.0.0.1:" + request.localAddress().port() + DOCUMENT);
+        URI self = URI.create("http://127.0.0.1:" + request.localAddress().port() + OWN_DOCUMENT);
         List<Uni<JsonNode>> fetches = new ArrayList<>();
         fetches.add(fetch(upstreams.get(self, timeout, null), "gateway"));
         for (String service : SERVICES) {
-            fetches.add(fetch(upstreams.get(service, DOCUMENT, timeout, null), service));
+            fetches.add(fetch(upstreams.getManagement(service, DOCUMENT, timeout), service));
         }
         return Uni.combine().all().unis(fetches).with(JsonNode.class, documents -> {
             Map<String, JsonNode> services = new LinkedHashMap<>();

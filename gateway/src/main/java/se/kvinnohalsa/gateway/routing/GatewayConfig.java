@@ -7,6 +7,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** The gateway's settings: where the services are, how long it waits for them, and its limits per client. */
 @ConfigMapping(prefix = "gateway")
@@ -21,6 +22,14 @@ public interface GatewayConfig {
     /** An upstream that sends nothing for this long is given up on: 504. */
     @WithDefault("PT30S")
     Duration idleTimeout();
+
+    /**
+     * A client that has not sent its whole request body within this long is cut off with 408 (a slow or stalled
+     * sender must not hold a connection to a service, nor count as that service's failure). Shorter than
+     * {@link #idleTimeout()}, so the client's delay is never taken for the service's.
+     */
+    @WithDefault("PT20S")
+    Duration requestBodyTimeout();
 
     CircuitBreakerConfig circuitBreaker();
 
@@ -83,6 +92,12 @@ public interface GatewayConfig {
 
     interface Upstream {
         URI url();
+
+        /**
+         * The service's management interface (its OpenAPI document, health, metrics), which is not on its API port;
+         * the same as {@link #url()} when not set.
+         */
+        Optional<URI> managementUrl();
     }
 
     interface CircuitBreakerConfig {

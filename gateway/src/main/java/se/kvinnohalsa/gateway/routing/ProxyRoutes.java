@@ -22,9 +22,9 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 import se.kvinnohalsa.gateway.access.AccessRules;
 import se.kvinnohalsa.gateway.limit.TokenBuckets;
-import se.kvinnohalsa.gateway.upstream.UpstreamClient;
 
 import java.net.URI;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +36,8 @@ import java.util.regex.Pattern;
  * Routes /api/v1/* by path prefix to the services with Vert.x's reverse proxy (bodies stream through, hop-by-hop
  * headers are dropped by the proxy), after checking the caller: rate limit per client, a valid token for writes,
  * region scoping. A service that is down answers 502, a slow one 504, and one that keeps failing is cut off for a
- * while by its circuit breaker (503 with Retry-After) while the other routes stay up.
+ * while by its circuit breaker (503 with Retry-After) while the other routes stay up. A client that does not send
+ * its body in time gets 408; only the service's own failures count towards its breaker ({@link ExchangeFailure}).
  */
 @ApplicationScoped
 public class ProxyRoutes {
@@ -64,6 +65,7 @@ public class ProxyRoutes {
     JWTParser jwtParser;
 
     private TokenBuckets rateLimit;
+    private final Map<String, CircuitBreaker> breakers = new HashMap<>();
 
     void routes(@Observes Router router, Vertx vertx) {
         rateLimit = new TokenBuckets(config.rateLimit().requestsPerSecond(), config.rateLimit().burst(),
@@ -81,9 +83,11 @@ public class ProxyRoutes {
             if (upstream == null) {
                 throw new IllegalStateException("gateway.upstream." + name + ".url is not configured");
             }
-            CircuitBreaker breaker = new CircuitBreaker(config.circuitBreaker().failureThreshold(),
-                    config.circuitBreaker().openFor().toNanos(), System::nanoTime);
-            HttpProxy proxy = proxy(client, upstream.url(), name, breaker);
+            // One breaker per service, shared by all its routes: a failing service is failing on every path.
+            CircuitBreaker breaker = breakers.computeIfAbsent(name, n -> new CircuitBreaker(
+                    config.circuitBreaker().failureThreshold(), config.circuitBreaker().openFor().toNanos(),
+                    System::nanoTime));
+            HttpProxy proxy = proxy(vertx, client, upstream.url(), name, breaker);
             router.route(route.getKey() + "*").order(-10)
                     .handler(this::admit)
                     .handler(routing -> forward(routing, proxy, breaker, name));
@@ -101,6 +105,8 @@ public class ProxyRoutes {
             routing.request().resume();
             AccessRules.Caller who = result.succeeded() ? result.result() : AccessRules.Caller.ANONYMOUS;
             boolean invalidToken = header != null && who.groups() == null;
+            // The address is the client's as a trusted proxy forwarded it (quarkus.http.proxy.trusted-proxies),
+            // else the peer's: forwarded headers from anyone else are ignored.
             String client = who.subject() != null
                     ? "sub:" + who.subject()
                     : "ip:" + routing.request().remoteAddress().hostAddress();
@@ -122,7 +128,7 @@ public class ProxyRoutes {
             if (invalidToken) {
                 routing.response().putHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
                 Problems.send(routing, 401, "Unauthorized",
-                        "The bearer token is not valid (signature, issuer or expiry)");
+                        "The bearer token is not valid (signature, issuer, audience or expiry)");
                 return;
             }
             switch (AccessRules.check(routing.request().method().name(), routing.request().path(), who)) {
@@ -161,7 +167,7 @@ public class ProxyRoutes {
         proxy.handle(routing.request());
     }
 
-    private HttpProxy proxy(HttpClient client, URI url, String name, CircuitBreaker breaker) {
+    private HttpProxy proxy(Vertx vertx, HttpClient client, URI url, String name, CircuitBreaker breaker) {
         long idleMillis = config.idleTimeout().toMillis();
         HttpProxy proxy = HttpProxy.reverseProxy(client).originRequestProvider((request, http) -> http.request(
                 new RequestOptions().setHost(url.getHost()).setPort(url.getPort()).setIdleTimeout(idleMillis)));
@@ -175,6 +181,13 @@ public class ProxyRoutes {
                         context.request().headers().remove(name.trim());
                     }
                 }
+                Body body = context.request().getBody();
+                BodyDeadline deadline = body == null
+                        ? null
+                        : new BodyDeadline(vertx, body.stream(), config.requestBodyTimeout());
+                if (deadline != null) {
+                    context.request().setBody(Body.body(deadline, body.length()));
+                }
                 return context.sendRequest().map(response -> {
                     // The gateway answers with its own X-Request-Id (the same id, passed upstream); not twice.
                     response.headers().remove("X-Request-Id");
@@ -185,23 +198,26 @@ public class ProxyRoutes {
                     }
                     return response;
                 }).recover(failure -> {
-                    breaker.failed();
-                    boolean timeout = UpstreamClient.isTimeout(failure);
-                    int status = timeout ? 504 : 502;
-                    String detail = timeout
-                            ? "The " + name + " service did not answer in time"
-                            : "The " + name + " service cannot be reached";
-                    LOG.warnf("%s %s: %s", name, context.request().getURI(), failure.toString());
-                    ProxyResponse response = context.request().response().setStatusCode(status)
-                            .setStatusMessage(timeout ? "Gateway Timeout" : "Bad Gateway")
+                    ExchangeFailure verdict = ExchangeFailure.judge(failure, deadline != null && deadline.expired(),
+                            context.request().proxiedRequest().isEnded(), name);
+                    if (verdict.countsAgainstService()) {
+                        breaker.failed();
+                    }
+                    LOG.warnf("%s %s: %d %s", name, context.request().getURI(), verdict.status(), failure.toString());
+                    ProxyResponse response = context.request().response().setStatusCode(verdict.status())
+                            .setStatusMessage(verdict.title())
                             .putHeader("Content-Type", Problems.PROBLEM_JSON)
                             .setBody(
                                     Body.body(
                                             Buffer.buffer(Problems
-                                                    .body(status, timeout ? "Gateway Timeout" : "Bad Gateway",
-                                                            detail, context.request().getURI(),
+                                                    .body(verdict.status(), verdict.title(), verdict.detail(),
+                                                            context.request().getURI(),
                                                             context.request().headers().get("X-Request-Id"))
                                                     .encode())));
+                    if (!context.request().proxiedRequest().isEnded()) {
+                        // The rest of the body is never read: this connection cannot carry another request.
+                        response.putHeader("Connection", "close");
+                    }
                     return Future.succeededFuture(response);
                 });
             }

@@ -47,6 +47,12 @@ public class UpstreamClient {
         return get(base.resolve(pathAndQuery), timeout, requestId);
     }
 
+    /** GET {@code pathAndQuery} from the named upstream's management interface (e.g. its OpenAPI document). */
+    public Uni<Reply> getManagement(String upstream, String pathAndQuery, Duration timeout) {
+        GatewayConfig.Upstream service = config.upstream().get(upstream);
+        return get(service.managementUrl().orElse(service.url()).resolve(pathAndQuery), timeout, null);
+    }
+
     public Uni<Reply> get(URI uri, Duration timeout, String requestId) {
         RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET).setAbsoluteURI(uri.toString())
                 .setIdleTimeout(timeout.toMillis()).putHeader("Accept", "application/json");

@@ -1,5 +1,6 @@
 package se.kvinnohalsa.gateway.routing;
 
+import io.quarkus.test.common.http.TestHTTPResourceManager;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
@@ -8,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import se.kvinnohalsa.gateway.StubUpstreams;
 import se.kvinnohalsa.stack.Infrastructure;
 
+import java.net.URI;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -125,7 +127,9 @@ class ProxyRoutesTest {
     @Test
     void metricsTagProxiedPathsByRouteNotByEveryRegionAndYear() {
         given().get("/api/v1/agreements/2031/regions/07/decision").then().statusCode(200);
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = given().port(URI.create(TestHTTPResourceManager.getManagementUri()).getPort())
+                .get("/q/metrics").then()
+                .statusCode(200).extract().asString();
         Assertions.assertTrue(metrics.contains("uri=\"/api/v1/agreements/*\""), "templated uri tag");
         Assertions.assertFalse(metrics.contains("/2031/regions/07"), "no tag per path");
     }

@@ -35,6 +35,7 @@ public final class PackagedSystem {
 
     private final Infrastructure infrastructure;
     private final Map<String, Integer> ports = new LinkedHashMap<>();
+    private final Map<String, Integer> managementPorts = new LinkedHashMap<>();
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
 
     private PackagedSystem(Infrastructure infrastructure) {
@@ -74,9 +75,10 @@ public final class PackagedSystem {
         }
         DevStack.DATABASES.forEach(infrastructure.postgres()::createDatabase);
         ServiceProcess.SERVICES.forEach(s -> ports.put(s, Ports.free()));
+        ServiceProcess.SERVICES.forEach(s -> managementPorts.put(s, Ports.free()));
         for (String service : ServiceProcess.SERVICES) {
-            Map<String, String> env = ServiceProcess.environment(service, ports, infrastructure.postgres(),
-                    infrastructure.kafka(), infrastructure.keys());
+            Map<String, String> env = ServiceProcess.environment(service, ports, managementPorts,
+                    infrastructure.postgres(), infrastructure.kafka(), infrastructure.keys());
             // Tests and benchmarks measure the platform, not the rate limit.
             env.put("GATEWAY_RATE_LIMIT_REQUESTS_PER_SECOND", "1000000");
             env.put("GATEWAY_RATE_LIMIT_BURST", "1000000");
@@ -111,6 +113,11 @@ public final class PackagedSystem {
 
     public int port(String service) {
         return ports.get(service);
+    }
+
+    /** Health, metrics and the services' OpenAPI documents: the management interface of each process. */
+    public int managementPort(String service) {
+        return managementPorts.get(service);
     }
 
     public URI gateway() {

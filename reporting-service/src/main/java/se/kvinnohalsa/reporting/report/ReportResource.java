@@ -120,7 +120,8 @@ public class ReportResource {
     @Operation(summary = "Public: how far the region's report has come", description = "{year, regionCode, status (NOT_STARTED, DRAFT, SUBMITTED, ACCEPTED, RETURNED), submittedAt, "
             + "late, spendingSplit (true = fully split; null before spending is reported), spendingSplitStatus, "
             + "reviewedAt, allocatedSek (the region's published allocation; null before publication)}. The content of a "
-            + "report is not public.")
+            + "report is not public: while it is a DRAFT or RETURNED (being completed by the region) only that it exists "
+            + "and its status are shown, spendingSplit and spendingSplitStatus are null.")
     @APIResponse(responseCode = "200", description = "The status", content = @Content(examples = @ExampleObject(name = "submitted", value = """
             {"year": 2024, "regionCode": "23", "status": "ACCEPTED", "submittedAt": "2025-03-28T09:12:00Z",
              "late": false, "spendingSplit": true, "spendingSplitStatus": "FULLY_SPLIT", "reviewedAt": "2025-04-15T13:00:00Z",

@@ -4,8 +4,9 @@ import java.time.Instant;
 
 /**
  * Public: how far a region's report has come (its content is not public). {@code spendingSplit} is null while there
- * is no report or it says nothing about spending yet; {@code allocatedSek} null before the year's allocations are
- * published (reporting learns them from allocation.published events).
+ * is no report or it says nothing about spending yet, and while the report is with the region (a draft, or returned
+ * and being completed): only what the region has submitted is shown; {@code allocatedSek} null before the year's
+ * allocations are published (reporting learns them from allocation.published events).
  */
 public record StatusView(int year, String regionCode, ReportStatus status, Instant submittedAt, boolean late,
         Boolean spendingSplit, SpendingSplit spendingSplitStatus, Instant reviewedAt,
@@ -17,8 +18,9 @@ public record StatusView(int year, String regionCode, ReportStatus status, Insta
             return new StatusView(year, regionCode, ReportStatus.NOT_STARTED, null, false, null, null, null,
                     allocatedSek);
         }
+        // A draft's (or a returned report's) content is still the region's own work: its existence and status only.
+        SpendingSplit split = report.status.submitted() ? report.spendingSplit : null;
         return new StatusView(year, regionCode, report.status, report.submittedAt, report.late,
-                report.spendingSplit == null ? null : report.spendingSplit == SpendingSplit.FULLY_SPLIT,
-                report.spendingSplit, report.reviewedAt, allocatedSek);
+                split == null ? null : split == SpendingSplit.FULLY_SPLIT, split, report.reviewedAt, allocatedSek);
     }
 }

@@ -59,6 +59,7 @@ public class Inbox {
         BiConsumer<Object, EventContext> handler;
         try {
             context = context(message);
+            TopicOwnership.requireOwner(message, context.source());
             Class<? extends DomainEvent> type = EventCatalog.byType(context.type())
                     .orElseThrow(() -> new PoisonEventException("unknown event type or version: " + context.type()));
             Optional<BiConsumer<Object, EventContext>> wanted = handlers.handlerFor(type);

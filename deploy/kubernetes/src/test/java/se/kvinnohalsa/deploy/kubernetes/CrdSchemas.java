@@ -23,7 +23,7 @@ import java.util.Set;
 /**
  * JSON schemas for the custom resources in our manifests, from src/test/resources/crd-schemas/:
  * <ul>
- *   <li>Strimzi (kafka.strimzi.io/v1beta2 Kafka, KafkaNodePool, KafkaTopic): the real CRDs, generated
+ *   <li>Strimzi (kafka.strimzi.io/v1beta2 Kafka, KafkaNodePool, KafkaTopic, KafkaUser): the real CRDs, generated
  *       from io.strimzi:api model classes by scripts/regenerate-strimzi-crd-schemas.sh. The
  *       openAPIV3Schema of the served version is turned into a JSON schema (x-kubernetes-int-or-string,
  *       x-kubernetes-preserve-unknown-fields and nullable are translated) and made strict: objects
@@ -38,7 +38,8 @@ final class CrdSchemas {
     private static final Map<String, String> STRIMZI = Map.of(
             "Kafka", "strimzi/kafkas.kafka.strimzi.io.yaml",
             "KafkaNodePool", "strimzi/kafkanodepools.kafka.strimzi.io.yaml",
-            "KafkaTopic", "strimzi/kafkatopics.kafka.strimzi.io.yaml");
+            "KafkaTopic", "strimzi/kafkatopics.kafka.strimzi.io.yaml",
+            "KafkaUser", "strimzi/kafkausers.kafka.strimzi.io.yaml");
     private static final Map<String, String> CNPG = Map.of(
             "Cluster", "cloudnative-pg/clusters.postgresql.cnpg.io.json",
             "ScheduledBackup", "cloudnative-pg/scheduledbackups.postgresql.cnpg.io.json");

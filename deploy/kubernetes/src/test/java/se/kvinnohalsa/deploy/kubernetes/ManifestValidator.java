@@ -52,6 +52,12 @@ final class ManifestValidator {
     /** The services whose Deployments must be autoscaled. */
     static final Set<String> AUTOSCALED = Set.of("gateway", "reporting-service", "indicators-service");
 
+    /** Health and metrics (and the services' OpenAPI): the Quarkus management interface, never behind the Ingress. */
+    static final String MANAGEMENT_PORT = "management";
+    static final String PUBLIC_PORT = "http";
+    /** Every Deployment is a Kafka client that authenticates as its own KafkaUser. */
+    static final String KAFKA_JAAS = "KAFKA_SASL_JAAS_CONFIG";
+
     /** Kinds we accept, by "apiVersion kind", with their fabric8 model type. */
     private static final Map<String, Class<? extends HasMetadata>> BUILT_IN = Map.of(
             "v1 ConfigMap", ConfigMap.class,
@@ -103,9 +109,10 @@ final class ManifestValidator {
             }
         }
         checkNamespaces(objects);
-        checkDeployments(of(typed, Deployment.class), typed);
+        checkDeployments(of(typed, Deployment.class), typed, names(custom, "KafkaUser"));
         checkSecrets(of(typed, Secret.class));
-        checkExposure(of(typed, Service.class), of(typed, Ingress.class));
+        checkExposure(of(typed, Service.class), of(typed, Ingress.class), of(typed, NetworkPolicy.class));
+        checkConfig(of(typed, ConfigMap.class));
         checkCustomResources(custom);
         return violations;
     }
@@ -169,7 +176,7 @@ final class ManifestValidator {
 
     // ------------------------------------------------------------------------------ policies
 
-    private void checkDeployments(List<Deployment> deployments, List<HasMetadata> all) {
+    private void checkDeployments(List<Deployment> deployments, List<HasMetadata> all, Set<String> kafkaUsers) {
         Set<String> configMaps = of(all, ConfigMap.class).stream().map(c -> c.getMetadata().getName())
                 .collect(Collectors.toSet());
         List<Service> services = of(all, Service.class);
@@ -196,6 +203,7 @@ final class ManifestValidator {
                     : d.getSpec().getTemplate().getMetadata().getLabels(), Map.of());
             PodSpec pod = d.getSpec().getTemplate().getSpec();
             checkContainers(id, pod, configMaps);
+            checkManagementAndKafka(id, d, kafkaUsers);
             if (services.stream()
                     .noneMatch(s -> s.getSpec() != null && selects(s.getSpec().getSelector(), podLabels))) {
                 violations.add(id + ": no Service selects its pods");
@@ -235,6 +243,7 @@ final class ManifestValidator {
             String cid = id + " container " + c.getName();
             boolean init = !containers.contains(c);
             if (!init) {
+                // Probes on the management port: the public port serves no /q endpoint.
                 checkProbe(cid, "livenessProbe", c.getLivenessProbe(), "/q/health/live", c);
                 checkProbe(cid, "readinessProbe", c.getReadinessProbe(), "/q/health/ready", c);
                 checkProbe(cid, "startupProbe", c.getStartupProbe(), "/q/health/started", c);
@@ -279,7 +288,7 @@ final class ManifestValidator {
                 }
             }
             for (EnvVar env : Objects.requireNonNullElse(c.getEnv(), List.<EnvVar>of())) {
-                if (env.getValue() != null && env.getName().matches("(?i).*(PASSWORD|SECRET|TOKEN).*")) {
+                if (env.getValue() != null && env.getName().matches("(?i).*(PASSWORD|SECRET|TOKEN|JAAS).*")) {
                     violations.add(cid + ": " + env.getName() + " must come from a Secret, not a literal value");
                 }
             }
@@ -303,6 +312,61 @@ final class ManifestValidator {
                         : Objects.equals(get.getPort().getIntVal(), p.getContainerPort()));
         if (!portExists) {
             violations.add(cid + ": " + which + " uses a port the container does not declare");
+        }
+        if (!MANAGEMENT_PORT.equals(get.getPort().getStrVal())) {
+            violations.add(cid + ": " + which + " must use the port named " + MANAGEMENT_PORT);
+        }
+    }
+
+    /**
+     * The container declares the management port (and the public one), Prometheus scrapes the management port, and
+     * the container authenticates to Kafka as a KafkaUser of this overlay, from that user's Secret.
+     */
+    private void checkManagementAndKafka(String id, Deployment d, Set<String> kafkaUsers) {
+        Map<String, String> annotations = Objects.requireNonNullElse(d.getSpec().getTemplate().getMetadata() == null
+                ? null
+                : d.getSpec().getTemplate().getMetadata().getAnnotations(), Map.of());
+        for (Container c : Objects.requireNonNullElse(d.getSpec().getTemplate().getSpec().getContainers(),
+                List.<Container>of())) {
+            String cid = id + " container " + c.getName();
+            Map<String, Integer> ports = Objects.requireNonNullElse(c.getPorts(), List.<ContainerPort>of()).stream()
+                    .filter(p -> p.getName() != null)
+                    .collect(Collectors.toMap(ContainerPort::getName, ContainerPort::getContainerPort, (a, b) -> a));
+            if (!ports.containsKey(PUBLIC_PORT) || !ports.containsKey(MANAGEMENT_PORT)) {
+                violations.add(cid + ": must declare the ports " + PUBLIC_PORT + " and " + MANAGEMENT_PORT);
+            } else if (ports.get(PUBLIC_PORT).equals(ports.get(MANAGEMENT_PORT))) {
+                violations.add(cid + ": the management port must differ from the public port");
+            } else if ("true".equals(annotations.get("prometheus.io/scrape"))
+                    && !String.valueOf(ports.get(MANAGEMENT_PORT)).equals(annotations.get("prometheus.io/port"))) {
+                violations.add(id + ": prometheus.io/port must be the management port " + ports.get(MANAGEMENT_PORT));
+            }
+            Optional<EnvVar> jaas = Objects.requireNonNullElse(c.getEnv(), List.<EnvVar>of()).stream()
+                    .filter(e -> KAFKA_JAAS.equals(e.getName())).findFirst();
+            boolean fromUserSecret = jaas.map(EnvVar::getValueFrom).map(v -> v.getSecretKeyRef())
+                    .filter(ref -> kafkaUsers.contains(ref.getName()) && "sasl.jaas.config".equals(ref.getKey()))
+                    .isPresent();
+            if (!fromUserSecret) {
+                violations.add(cid + ": " + KAFKA_JAAS + " must come from the sasl.jaas.config key of a KafkaUser's "
+                        + "Secret in this overlay");
+            }
+        }
+    }
+
+    /** Settings that must be set per deployment: the token audience, and which proxies' forwarded addresses count. */
+    private void checkConfig(List<ConfigMap> configMaps) {
+        Map<String, String> common = configMaps.stream().filter(c -> "kvinnohalsa-common".equals(c.getMetadata()
+                .getName())).findFirst().map(ConfigMap::getData).orElse(Map.of());
+        if (common.getOrDefault("MP_JWT_VERIFY_AUDIENCES", "").isBlank()) {
+            violations.add("ConfigMap kvinnohalsa-common: MP_JWT_VERIFY_AUDIENCES (the tokens' audience) is missing");
+        }
+        Map<String, String> gateway = configMaps.stream().filter(c -> "gateway-config".equals(c.getMetadata()
+                .getName())).findFirst().map(ConfigMap::getData).orElse(Map.of());
+        String proxies = gateway.getOrDefault("QUARKUS_HTTP_PROXY_TRUSTED_PROXIES", "");
+        // Quarkus trusts every peer when the list is empty: the header would then let any client pick its address.
+        if (proxies.isBlank() || List.of(proxies.split(",")).stream().map(String::trim)
+                .anyMatch(p -> p.endsWith("/0") || p.equals("*"))) {
+            violations.add("ConfigMap gateway-config: QUARKUS_HTTP_PROXY_TRUSTED_PROXIES must name the ingress "
+                    + "controller's addresses, was '" + proxies + "'");
         }
     }
 
@@ -331,7 +395,7 @@ final class ManifestValidator {
         }
     }
 
-    private void checkExposure(List<Service> services, List<Ingress> ingresses) {
+    private void checkExposure(List<Service> services, List<Ingress> ingresses, List<NetworkPolicy> policies) {
         for (Service s : services) {
             String type = s.getSpec() == null ? null : s.getSpec().getType();
             if (type != null && !type.equals("ClusterIP")) {
@@ -358,8 +422,36 @@ final class ManifestValidator {
             for (IngressBackend b : backends) {
                 if (b == null || b.getService() == null || !"gateway".equals(b.getService().getName())) {
                     violations.add("Ingress " + ingress.getMetadata().getName() + ": only the gateway may be exposed");
+                } else if (b.getService().getPort() == null
+                        || !PUBLIC_PORT.equals(b.getService().getPort().getName())) {
+                    violations.add("Ingress " + ingress.getMetadata().getName() + ": may reach only the gateway's port "
+                            + "named " + PUBLIC_PORT + " (never the management port)");
                 }
             }
+        }
+        Set<Integer> managementPorts = services.stream()
+                .filter(s -> s.getSpec() != null && s.getSpec().getPorts() != null)
+                .flatMap(s -> s.getSpec().getPorts().stream())
+                .filter(p -> MANAGEMENT_PORT.equals(p.getName())).map(p -> p.getPort()).collect(Collectors.toSet());
+        for (NetworkPolicy policy : policies) {
+            if (policy.getSpec() == null || policy.getSpec().getIngress() == null) {
+                continue;
+            }
+            policy.getSpec().getIngress().forEach(rule -> {
+                boolean fromIngressController = rule.getFrom() != null && rule.getFrom().stream()
+                        .anyMatch(peer -> peer.getNamespaceSelector() != null
+                                && peer.getNamespaceSelector().getMatchLabels() != null
+                                && peer.getNamespaceSelector().getMatchLabels()
+                                        .containsKey("kvinnohalsa.se/ingress-controller"));
+                boolean opensManagement = rule.getPorts() == null || rule.getPorts().isEmpty()
+                        || rule.getPorts().stream().anyMatch(p -> p.getPort() == null
+                                || MANAGEMENT_PORT.equals(p.getPort().getStrVal())
+                                || managementPorts.contains(p.getPort().getIntVal()));
+                if (fromIngressController && opensManagement) {
+                    violations.add("NetworkPolicy " + policy.getMetadata().getName()
+                            + ": the ingress controller may not reach the management port");
+                }
+            });
         }
     }
 
@@ -374,13 +466,22 @@ final class ManifestValidator {
         }
         for (Map<String, Object> o : custom) {
             String kind = (String) o.get("kind");
-            if (Set.of("KafkaNodePool", "KafkaTopic").contains(kind)) {
+            if (Set.of("KafkaNodePool", "KafkaTopic", "KafkaUser").contains(kind)) {
                 // label keys contain dots, so they are looked up directly in the labels map
                 Object labels = Yaml.at(o, "metadata.labels");
                 Object cluster = labels instanceof Map<?, ?> m ? m.get("strimzi.io/cluster") : null;
                 if (!kafkas.contains(String.valueOf(cluster))) {
                     violations.add(id(o) + ": label strimzi.io/cluster does not name a Kafka in this overlay");
                 }
+            }
+            if ("Kafka".equals(kind)) {
+                checkKafkaSecurity(o);
+            }
+            if ("KafkaUser".equals(kind) && !"scram-sha-512".equals(Yaml.at(o, "spec.authentication.type"))) {
+                violations.add(id(o) + ": spec.authentication.type must be scram-sha-512");
+            }
+            if ("KafkaUser".equals(kind) && !"simple".equals(Yaml.at(o, "spec.authorization.type"))) {
+                violations.add(id(o) + ": needs ACLs (spec.authorization.type simple)");
             }
             if ("ScheduledBackup".equals(kind) && !clusters.contains(String.valueOf(Yaml.at(o, "spec.cluster.name")))) {
                 violations.add(id(o) + ": spec.cluster.name does not name a Cluster in this overlay");
@@ -390,6 +491,24 @@ final class ManifestValidator {
             if (!clusters.contains(service + "-db")) {
                 violations.add("no CloudNativePG Cluster " + service + "-db");
             }
+        }
+    }
+
+    /** Every listener authenticates its clients, ACLs are enforced, and the User Operator makes the users. */
+    private void checkKafkaSecurity(Map<String, Object> kafka) {
+        for (Object listener : Yaml.asList(Objects.requireNonNullElse(Yaml.at(kafka, "spec.kafka.listeners"),
+                List.of()), "listeners")) {
+            Object authentication = Yaml.at(Yaml.asMap(listener, "listener"), "authentication.type");
+            if (authentication == null) {
+                violations.add(id(kafka) + ": listener " + Yaml.at(Yaml.asMap(listener, "listener"), "name")
+                        + " accepts clients without authentication");
+            }
+        }
+        if (!"simple".equals(Yaml.at(kafka, "spec.kafka.authorization.type"))) {
+            violations.add(id(kafka) + ": spec.kafka.authorization.type must be simple (ACLs from the KafkaUsers)");
+        }
+        if (Yaml.at(kafka, "spec.entityOperator.userOperator") == null) {
+            violations.add(id(kafka) + ": spec.entityOperator.userOperator is needed for the KafkaUsers");
         }
     }
 

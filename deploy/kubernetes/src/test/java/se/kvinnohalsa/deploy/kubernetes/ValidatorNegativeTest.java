@@ -162,6 +162,92 @@ class ValidatorNegativeTest {
                 s -> spec(s).put("type", "LoadBalancer"));
     }
 
+    // ---------------------------------------------------- management port, Kafka credentials, access
+
+    @Test
+    void probeOnThePublicPort() {
+        expect("readinessProbe must use the port named management", "Deployment", "reporting-service",
+                d -> map(map(container(d), "readinessProbe"), "httpGet").put("port", "http"));
+    }
+
+    @Test
+    void prometheusScrapingThePublicPort() {
+        expect("prometheus.io/port must be the management port", "Deployment", "gateway",
+                d -> map(map(map(spec(d), "template"), "metadata"), "annotations").put("prometheus.io/port", "8080"));
+    }
+
+    @Test
+    void ingressToTheManagementPort() {
+        expect("may reach only the gateway's port named http", "Ingress", "gateway", i -> map(map(map(Yaml.asMap(
+                Yaml.asList(Yaml.at(Yaml.asMap(Yaml.asList(spec(i).get("rules"), "rules").get(0), "rule"),
+                        "http.paths"), "paths").get(0),
+                "path"), "backend"), "service"), "port")
+                .put("name", "management"));
+    }
+
+    @Test
+    void ingressControllerReachingTheManagementPort() {
+        expect("the ingress controller may not reach the management port", "NetworkPolicy", "gateway",
+                n -> Yaml.asList(Yaml.asMap(Yaml.asList(spec(n).get("ingress"), "ingress").get(0), "rule").get("ports"),
+                        "ports").add(new LinkedHashMap<>(Map.of("protocol", "TCP", "port", 9000))));
+    }
+
+    @Test
+    void deploymentWithoutKafkaCredentials() {
+        expect("KAFKA_SASL_JAAS_CONFIG must come from the sasl.jaas.config key of a KafkaUser's Secret", "Deployment",
+                "indicators-service", d -> Yaml.asList(container(d).get("env"), "env")
+                        .removeIf(e -> "KAFKA_SASL_JAAS_CONFIG".equals(Yaml.asMap(e, "env").get("name"))));
+    }
+
+    @Test
+    void kafkaCredentialsAsLiteral() {
+        expect("KAFKA_SASL_JAAS_CONFIG must come from a Secret", "Deployment", "gateway", d -> {
+            Map<String, Object> env = Yaml.asMap(Yaml.asList(container(d).get("env"), "env").stream()
+                    .filter(e -> "KAFKA_SASL_JAAS_CONFIG".equals(Yaml.asMap(e, "env").get("name"))).findFirst()
+                    .orElseThrow(), "env");
+            env.remove("valueFrom");
+            env.put("value", "org.apache.kafka.common.security.scram.ScramLoginModule required password=\"x\";");
+        });
+    }
+
+    @Test
+    void kafkaListenerWithoutAuthentication() {
+        expect("listener tls accepts clients without authentication", "Kafka", "kvinnohalsa", k -> Yaml.asMap(
+                Yaml.asList(Yaml.at(k, "spec.kafka.listeners"), "listeners").get(0), "listener")
+                .remove("authentication"));
+    }
+
+    @Test
+    void kafkaWithoutAcls() {
+        expect("spec.kafka.authorization.type must be simple", "Kafka", "kvinnohalsa",
+                k -> map(spec(k), "kafka").remove("authorization"));
+    }
+
+    @Test
+    void kafkaUserWithUnknownOperation() {
+        expect("KafkaUser gateway: schema:", "KafkaUser", "gateway", u -> Yaml.asMap(Yaml.asList(
+                Yaml.at(u, "spec.authorization.acls"), "acls").get(0), "acl")
+                .put("operations", new ArrayList<>(List.of("Reed"))));
+    }
+
+    @Test
+    void kafkaUserWithoutPassword() {
+        expect("spec.authentication.type must be scram-sha-512", "KafkaUser", "reporting-service",
+                u -> map(spec(u), "authentication").put("type", "tls"));
+    }
+
+    @Test
+    void noTokenAudience() {
+        expect("MP_JWT_VERIFY_AUDIENCES (the tokens' audience) is missing", "ConfigMap", "kvinnohalsa-common",
+                c -> map(c, "data").remove("MP_JWT_VERIFY_AUDIENCES"));
+    }
+
+    @Test
+    void everyPeerTrustedAsProxy() {
+        expect("QUARKUS_HTTP_PROXY_TRUSTED_PROXIES must name the ingress controller's addresses", "ConfigMap",
+                "gateway-config", c -> map(c, "data").put("QUARKUS_HTTP_PROXY_TRUSTED_PROXIES", "0.0.0.0/0"));
+    }
+
     // ------------------------------------------------------------------ custom resources (CRDs)
 
     @Test

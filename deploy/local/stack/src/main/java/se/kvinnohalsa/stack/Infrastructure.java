@@ -73,7 +73,7 @@ public final class Infrastructure {
     }
 
     public Tokens tokens() {
-        return new Tokens(keys.privateKey(), LocalKeys.ISSUER);
+        return new Tokens(keys.privateKey(), LocalKeys.ISSUER, LocalKeys.AUDIENCE);
     }
 
     private static void shutdown(Path dir, PostgresServer postgres, KafkaBroker kafka) {

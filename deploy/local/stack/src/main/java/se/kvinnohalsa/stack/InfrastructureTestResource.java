@@ -29,6 +29,7 @@ public class InfrastructureTestResource implements QuarkusTestResourceLifecycleM
         config.put("kafka.bootstrap.servers", infrastructure.kafka().bootstrapServers());
         config.put("mp.jwt.verify.publickey.location", infrastructure.keys().publicKeyFile().toUri().toString());
         config.put("mp.jwt.verify.issuer", LocalKeys.ISSUER);
+        config.put("mp.jwt.verify.audiences", LocalKeys.AUDIENCE);
         return config;
     }
 

@@ -9,6 +9,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import se.kvinnohalsa.events.EventCatalog;
+import se.kvinnohalsa.events.Topics;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -66,9 +68,22 @@ public final class KafkaProbe {
         }
     }
 
-    /** CloudEvents binary-mode headers for a test event. */
+    /**
+     * CloudEvents binary-mode headers for a test event, from the service that owns the type's topic (consumers refuse
+     * any other source). An unknown version of a known event (e.g. ...v99) comes from that event's owner too, so that
+     * consumers judge the version; anything else comes from "/test".
+     */
     public static Map<String, String> cloudEventHeaders(String id, String type) {
-        return Map.of("ce_specversion", "1.0", "ce_id", id, "ce_type", type, "ce_source", "/test",
+        String family = type.replaceFirst("\\.v\\d+$", ".");
+        String source = EventCatalog.ALL.stream().map(EventCatalog::typeOf).filter(t -> t.startsWith(family))
+                .findFirst().flatMap(EventCatalog::byType).map(EventCatalog::topicOf).flatMap(Topics::ownerOf)
+                .orElse("/test");
+        return cloudEventHeaders(id, type, source);
+    }
+
+    /** CloudEvents binary-mode headers for a test event from the given source. */
+    public static Map<String, String> cloudEventHeaders(String id, String type, String source) {
+        return Map.of("ce_specversion", "1.0", "ce_id", id, "ce_type", type, "ce_source", source,
                 "content-type", "application/json");
     }
 

@@ -21,6 +21,8 @@ import java.util.Base64;
 public final class LocalKeys {
 
     public static final String ISSUER = "https://kvinnohalsa.local/issuer";
+    /** The {@code aud} of the local stack's tokens and what its services (and tests) expect (mp.jwt.verify.audiences). */
+    public static final String AUDIENCE = "kvinnohalsa-local";
     private static final int KEY_BITS = 2048;
 
     private final Path privateKey;
@@ -46,6 +48,15 @@ public final class LocalKeys {
 
     public Path publicKeyFile() {
         return publicKey;
+    }
+
+    /** The public key as PEM text. */
+    public String publicKeyPem() {
+        try {
+            return Files.readString(publicKey);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public PrivateKey privateKey() {

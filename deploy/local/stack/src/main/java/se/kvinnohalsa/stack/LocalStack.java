@@ -53,12 +53,18 @@ public final class LocalStack {
         ports.put("reporting-service", config.reportingPort());
         ports.put("indicators-service", config.indicatorsPort());
         ports.put("gateway", config.gatewayPort());
+        Map<String, Integer> managementPorts = new LinkedHashMap<>();
+        managementPorts.put("allocation-service", config.allocationManagementPort());
+        managementPorts.put("reporting-service", config.reportingManagementPort());
+        managementPorts.put("indicators-service", config.indicatorsManagementPort());
+        managementPorts.put("gateway", config.gatewayManagementPort());
         for (String service : ServiceProcess.SERVICES) {
             Path log = config.workDir().resolve("logs").resolve(service + ".log");
-            log("starting " + service + " on port " + ports.get(service) + " (log: " + log + ")");
+            log("starting " + service + " on port " + ports.get(service) + ", management port "
+                    + managementPorts.get(service) + " (log: " + log + ")");
             services.add(ServiceProcess.launch(ServiceProcess.jar(config.root(), service), service, ports.get(service),
-                    ServiceProcess.environment(service, ports, infrastructure.postgres(), infrastructure.kafka(),
-                            infrastructure.keys()),
+                    ServiceProcess.environment(service, ports, managementPorts, infrastructure.postgres(),
+                            infrastructure.kafka(), infrastructure.keys()),
                     log));
         }
         for (ServiceProcess service : services) {
@@ -69,7 +75,8 @@ public final class LocalStack {
         URI gateway = URI.create("http://localhost:" + config.gatewayPort());
         log("loading demo data through " + gateway);
         Instant demoStarted = Instant.now();
-        new DemoData(gateway, new Tokens(infrastructure.keys().privateKey(), LocalKeys.ISSUER)).load();
+        new DemoData(gateway, new Tokens(infrastructure.keys().privateKey(), LocalKeys.ISSUER,
+                LocalKeys.AUDIENCE)).load();
         log("demo data loaded in " + Duration.between(demoStarted, Instant.now()).toMillis() + " ms");
         for (ServiceProcess service : services) {
             log(service.name() + " resident memory after the demo data: " + service.residentMemory());

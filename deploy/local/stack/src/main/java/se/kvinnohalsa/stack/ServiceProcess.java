@@ -23,6 +23,7 @@ public final class ServiceProcess implements AutoCloseable {
     public static final List<String> SERVICES = List.of("allocation-service", "reporting-service", "indicators-service",
             "gateway");
     private static final String HEAP = "-Xmx256m";
+    private static final String MANAGEMENT_PORT = "QUARKUS_MANAGEMENT_PORT";
     private static final Duration STOP_GRACE = Duration.ofSeconds(20);
     private static final long HEALTH_POLL_MS = 500;
     /** USER_HZ of Linux' /proc/<pid>/stat: 100 on every common platform. */
@@ -30,12 +31,14 @@ public final class ServiceProcess implements AutoCloseable {
 
     private final String name;
     private final int port;
+    private final int managementPort;
     private final Process process;
     private final Instant launched;
 
-    private ServiceProcess(String name, int port, Process process) {
+    private ServiceProcess(String name, int port, int managementPort, Process process) {
         this.name = name;
         this.port = port;
+        this.managementPort = managementPort;
         this.process = process;
         this.launched = Instant.now();
     }
@@ -45,16 +48,18 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     /**
-     * The settings of one service: its port, its own database (the gateway has none), Kafka, the key that verifies
-     * tokens, and where the gateway finds the services.
+     * The settings of one service: its API and management ports, its own database (the gateway has none), Kafka, the
+     * key and audience that verify tokens, and where the gateway finds the services (API and management interface).
      */
-    public static Map<String, String> environment(String service, Map<String, Integer> ports, PostgresServer postgres,
-            KafkaBroker kafka, LocalKeys keys) {
+    public static Map<String, String> environment(String service, Map<String, Integer> ports,
+            Map<String, Integer> managementPorts, PostgresServer postgres, KafkaBroker kafka, LocalKeys keys) {
         Map<String, String> env = new HashMap<>();
         env.put("QUARKUS_HTTP_PORT", Integer.toString(ports.get(service)));
+        env.put(MANAGEMENT_PORT, Integer.toString(managementPorts.get(service)));
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", keys.publicKeyFile().toUri().toString());
         env.put("MP_JWT_VERIFY_ISSUER", LocalKeys.ISSUER);
+        env.put("MP_JWT_VERIFY_AUDIENCES", LocalKeys.AUDIENCE);
         String database = service.replace("-service", "");
         if (DevStack.DATABASES.contains(database)) {
             env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(database));
@@ -64,10 +69,16 @@ public final class ServiceProcess implements AutoCloseable {
         env.put("GATEWAY_UPSTREAM_ALLOCATION_URL", "http://localhost:" + ports.get("allocation-service"));
         env.put("GATEWAY_UPSTREAM_REPORTING_URL", "http://localhost:" + ports.get("reporting-service"));
         env.put("GATEWAY_UPSTREAM_INDICATORS_URL", "http://localhost:" + ports.get("indicators-service"));
+        env.put("GATEWAY_UPSTREAM_ALLOCATION_MANAGEMENT_URL",
+                "http://localhost:" + managementPorts.get("allocation-service"));
+        env.put("GATEWAY_UPSTREAM_REPORTING_MANAGEMENT_URL",
+                "http://localhost:" + managementPorts.get("reporting-service"));
+        env.put("GATEWAY_UPSTREAM_INDICATORS_MANAGEMENT_URL",
+                "http://localhost:" + managementPorts.get("indicators-service"));
         return env;
     }
 
-    /** Starts the service; its output goes to {@code log}. */
+    /** Starts the service; its output goes to {@code log}. Its management port is {@code env}'s, else {@code port}. */
     public static ServiceProcess launch(Path jar, String name, int port, Map<String, String> env, Path log)
             throws IOException {
         if (!Files.exists(jar)) {
@@ -80,7 +91,8 @@ public final class ServiceProcess implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(env);
-        return new ServiceProcess(name, port, builder.start());
+        int managementPort = env.containsKey(MANAGEMENT_PORT) ? Integer.parseInt(env.get(MANAGEMENT_PORT)) : port;
+        return new ServiceProcess(name, port, managementPort, builder.start());
     }
 
     public String name() {
@@ -95,10 +107,20 @@ public final class ServiceProcess implements AutoCloseable {
         return URI.create("http://localhost:" + port);
     }
 
-    /** Waits until /q/health answers UP; returns the time since launch. */
+    public int managementPort() {
+        return managementPort;
+    }
+
+    /** Health, metrics and (the services') OpenAPI: the management interface, not the API port. */
+    public URI managementUri() {
+        return URI.create("http://localhost:" + managementPort);
+    }
+
+    /** Waits until /q/health (on the management port) answers UP; returns the time since launch. */
     public Duration awaitHealthy(Duration timeout) throws IOException, InterruptedException {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest request = HttpRequest.newBuilder(uri().resolve("/q/health")).timeout(Duration.ofSeconds(5)).build();
+        HttpRequest request = HttpRequest.newBuilder(managementUri().resolve("/q/health"))
+                .timeout(Duration.ofSeconds(5)).build();
         Instant deadline = launched.plus(timeout);
         String last = "no answer";
         while (Instant.now().isBefore(deadline)) {

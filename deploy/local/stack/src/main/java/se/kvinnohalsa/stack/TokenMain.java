@@ -21,6 +21,6 @@ public final class TokenMain {
         }
         StackConfig config = StackConfig.fromEnvironment(Path.of(args[0]));
         LocalKeys keys = LocalKeys.in(config.jwtDir());
-        System.out.println(new Tokens(keys.privateKey(), LocalKeys.ISSUER).issue(args[1], region));
+        System.out.println(new Tokens(keys.privateKey(), LocalKeys.ISSUER, LocalKeys.AUDIENCE).issue(args[1], region));
     }
 }

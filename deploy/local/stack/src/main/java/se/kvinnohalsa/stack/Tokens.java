@@ -7,19 +7,27 @@ import java.security.PrivateKey;
 import java.time.Duration;
 import java.util.Set;
 
-/** Signs bearer tokens with the claims of the public contract: sub, groups, region. */
+/** Signs bearer tokens with the claims of the public contract: sub, groups, region; made for one audience (aud). */
 public final class Tokens {
 
     private final PrivateKey key;
     private final String issuer;
+    private final String audience;
 
+    /** Tokens for the local stack's audience ({@link LocalKeys#AUDIENCE}). */
     public Tokens(PrivateKey key, String issuer) {
+        this(key, issuer, LocalKeys.AUDIENCE);
+    }
+
+    public Tokens(PrivateKey key, String issuer, String audience) {
         this.key = key;
         this.issuer = issuer;
+        this.audience = audience;
     }
 
     public String issue(String subject, String role, String region, Duration validFor) {
         JwtClaimsBuilder claims = Jwt.issuer(issuer)
+                .audience(audience)
                 .subject(subject)
                 .upn(subject)
                 .groups(Set.of(role))
