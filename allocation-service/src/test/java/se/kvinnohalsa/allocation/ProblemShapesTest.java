@@ -13,7 +13,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.junit.jupiter.api.Test;
-import se.kvinnohalsa.stack.Infrastructure;
 import se.kvinnohalsa.support.access.RegionAccess;
 import se.kvinnohalsa.support.problem.InvalidContentException;
 
@@ -52,20 +51,16 @@ class ProblemShapesTest {
         }
     }
 
-    private static String token(String role, String region) {
-        return "Bearer " + Infrastructure.shared().tokens().issue(role, region);
-    }
-
     @Test
     void malformedJsonIs400NamingTheBody() {
-        given().contentType("application/json").header("Authorization", token("admin", null)).body("{\"year\": 20")
+        given().contentType("application/json").header("Authorization", Api.token("admin", null)).body("{\"year\": 20")
                 .post("/test-only/problems/23").then().log().ifValidationFails().statusCode(400)
                 .contentType("application/problem+json").body("errors[0].field", equalTo("body"));
     }
 
     @Test
     void wrongTypeIs400NamingTheField() {
-        given().contentType("application/json").header("Authorization", token("admin", null))
+        given().contentType("application/json").header("Authorization", Api.token("admin", null))
                 .body("{\"year\": 2024, \"lines\": [{\"unit\": \"A\", \"amountSek\": \"many\"}]}")
                 .post("/test-only/problems/23").then().log().ifValidationFails().statusCode(400)
                 .contentType("application/problem+json")
@@ -75,7 +70,7 @@ class ProblemShapesTest {
 
     @Test
     void constraintViolationsAre422WithEveryField() {
-        given().contentType("application/json").header("Authorization", token("admin", null))
+        given().contentType("application/json").header("Authorization", Api.token("admin", null))
                 .body("{\"year\": null, \"lines\": [{\"unit\": \"\", \"amountSek\": -1}]}")
                 .post("/test-only/problems/23").then().statusCode(422)
                 .contentType("application/problem+json")
@@ -86,7 +81,7 @@ class ProblemShapesTest {
 
     @Test
     void domainRulesAre422() {
-        given().contentType("application/json").header("Authorization", token("admin", null))
+        given().contentType("application/json").header("Authorization", Api.token("admin", null))
                 .body("{\"year\": 2000, \"lines\": []}")
                 .post("/test-only/problems/23").then().statusCode(422)
                 .body("errors[0].field", equalTo("year")).body("status", equalTo(422));
@@ -99,13 +94,13 @@ class ProblemShapesTest {
         given().contentType("application/json").header("Authorization", "Bearer not.a.jwt")
                 .body("{\"year\": 2024, \"lines\": []}")
                 .post("/test-only/problems/23").then().statusCode(401).contentType("application/problem+json");
-        given().contentType("application/json").header("Authorization", token("reporter", "01"))
+        given().contentType("application/json").header("Authorization", Api.token("reporter", "01"))
                 .body("{\"year\": 2024, \"lines\": []}")
                 .post("/test-only/problems/23").then().statusCode(403).contentType("application/problem+json");
-        given().contentType("application/json").header("Authorization", token("reporter", "23"))
+        given().contentType("application/json").header("Authorization", Api.token("reporter", "23"))
                 .body("{\"year\": 2024, \"lines\": []}")
                 .post("/test-only/problems/23").then().statusCode(200).body(equalTo("ok"));
-        given().contentType("text/plain").header("Authorization", token("admin", null)).body("x")
+        given().contentType("text/plain").header("Authorization", Api.token("admin", null)).body("x")
                 .post("/test-only/problems/23").then().statusCode(415).contentType("application/problem+json");
     }
 }

@@ -1,67 +1,26 @@
 package se.kvinnohalsa.indicators;
 
-import io.restassured.specification.RequestSpecification;
 import org.hamcrest.Matchers;
-import se.kvinnohalsa.stack.Infrastructure;
+import se.kvinnohalsa.stack.testing.ContractApi;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import static io.restassured.RestAssured.given;
-
-/** Requests as the contract's users make them, and the published figures of shared/data. */
-public final class Api {
+/**
+ * Requests as the contract's users make them and the published figures in shared/data ({@link ContractApi}), and
+ * indicators-service's own import formats and test indicators.
+ */
+public final class Api extends ContractApi {
 
     public static final String CURRENT = "2023-08-01/2024-07-31";
     public static final String PREVIOUS = "2022-09-01/2023-08-31";
     public static final String POSTPARTUM = "EFTERVARDSBESOK";
+    public static final String HEADER = "region_code,period,group,value,numerator,denominator,clinic_min,clinic_max";
 
     private Api() {
     }
-
-    public static String token(String role, String region) {
-        return "Bearer " + Infrastructure.shared().tokens().issue(role, region);
-    }
-
-    public static RequestSpecification as(String role) {
-        return given().header("Authorization", token(role, null));
-    }
-
-    public static RequestSpecification registry() {
-        return as("registry");
-    }
-
-    public static RequestSpecification admin() {
-        return as("admin");
-    }
-
-    /** Rows of a CSV from shared/data as maps (comment lines skipped). */
-    public static List<Map<String, String>> csv(String file) {
-        try (InputStream in = Api.class.getResourceAsStream("/se/kvinnohalsa/stack/demo/" + file)) {
-            List<String[]> rows = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
-                    .filter(l -> !l.isBlank() && !l.startsWith("#"))
-                    .map(l -> l.split(",", -1)).toList();
-            String[] header = rows.get(0);
-            return rows.subList(1, rows.size()).stream().map(r -> {
-                Map<String, String> row = new LinkedHashMap<>();
-                for (int i = 0; i < header.length; i++) {
-                    row.put(header[i], i < r.length ? r[i] : "");
-                }
-                return row;
-            }).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    public static final String HEADER = "region_code,period,group,value,numerator,denominator,clinic_min,clinic_max";
 
     /**
      * postpartum-visit-2023-24.csv in the import format: 2023/24 with the clinic ranges, and the previous period

@@ -1,55 +1,31 @@
 package se.kvinnohalsa.reporting;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.restassured.specification.RequestSpecification;
+import org.eclipse.microprofile.config.ConfigProvider;
 import se.kvinnohalsa.events.EventJson;
 import se.kvinnohalsa.events.contract.AgreementChangedV1;
 import se.kvinnohalsa.events.contract.AllocationPublishedV1;
-import se.kvinnohalsa.stack.Infrastructure;
 import se.kvinnohalsa.stack.KafkaProbe;
+import se.kvinnohalsa.stack.testing.ContractApi;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
-import static io.restassured.RestAssured.given;
+/**
+ * Requests as the contract's users make them and the published figures in shared/data ({@link ContractApi}), events
+ * as allocation-service sends them, and reports as the regions write them.
+ */
+public final class Api extends ContractApi {
 
-/** Requests as the contract's users make them, events as allocation-service sends them, and shared/data figures. */
-public final class Api {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Set<Integer> AGREED_YEARS = ConcurrentHashMap.newKeySet();
 
     private Api() {
-    }
-
-    public static RequestSpecification as(String role, String region) {
-        return given().header("Authorization", "Bearer " + Infrastructure.shared().tokens().issue(role, region))
-                .contentType("application/json");
-    }
-
-    public static RequestSpecification admin() {
-        return as("admin", null);
-    }
-
-    public static RequestSpecification reporter(String region) {
-        return as("reporter", region);
-    }
-
-    public static String json(Object value) {
-        try {
-            return JSON.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** Sends agreement.changed to Kafka as allocation-service would, and waits until reporting-service knows the year. */
@@ -60,6 +36,22 @@ public final class Api {
                 List.of());
         send(kafka, event.key(), EventJson.write(event), UUID.randomUUID().toString(), event.type());
         awaitStatus("/api/v1/reports/" + year + "/01/status", 200);
+    }
+
+    /**
+     * {@link #agreement} once per year in this test JVM, for a test class that owns the year and needs its agreement
+     * known before each test.
+     */
+    public static void agreementOnce(int year, LocalDate deadline, List<String> focusAreas) {
+        if (AGREED_YEARS.add(year)) {
+            try {
+                agreement(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class), year,
+                        deadline, focusAreas);
+            } catch (RuntimeException | AssertionError e) {
+                AGREED_YEARS.remove(year);
+                throw e;
+            }
+        }
     }
 
     public static void allocations(String kafka, int year, int version, Map<String, Long> totals) {
@@ -77,25 +69,6 @@ public final class Api {
 
     public static void send(String kafka, String key, String value, String id, String type) {
         new KafkaProbe(kafka).send("allocation-events", key, value, KafkaProbe.cloudEventHeaders(id, type));
-    }
-
-    public static void awaitStatus(String path, int status) {
-        long deadline = System.currentTimeMillis() + 30_000;
-        while (given().get(path).statusCode() != status) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError(path + " did not answer " + status + " within 30 s");
-            }
-            sleep(100);
-        }
-    }
-
-    public static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     /** A complete report, ready for submission, as a mutable map so tests can break one part at a time. */
@@ -124,33 +97,5 @@ public final class Api {
                 "referralPathsPhysical", "Bäckenbottenmottagning", "referralPathsMental",
                 "Psykolog på kvinnokliniken")));
         return report;
-    }
-
-    /** Rows of a CSV from shared/data (comment lines skipped, header first); quoted fields may hold commas. */
-    public static List<List<String>> csv(String file) {
-        try (InputStream in = Api.class.getResourceAsStream("/se/kvinnohalsa/stack/demo/" + file)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
-                    .filter(l -> !l.isBlank() && !l.startsWith("#")).map(Api::fields).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static List<String> fields(String line) {
-        List<String> fields = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        for (char c : line.toCharArray()) {
-            if (c == '"') {
-                quoted = !quoted;
-            } else if (c == ',' && !quoted) {
-                fields.add(field.toString());
-                field.setLength(0);
-            } else {
-                field.append(c);
-            }
-        }
-        fields.add(field.toString());
-        return fields;
     }
 }

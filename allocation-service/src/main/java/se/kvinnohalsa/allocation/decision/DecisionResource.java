@@ -20,7 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import se.kvinnohalsa.support.access.RegionAccess;
+import se.kvinnohalsa.support.access.RegionWriter;
 import se.kvinnohalsa.support.problem.SecurityProblems;
 
 @Path("/api/v1/agreements/{year}/regions/{regionCode}/decision")
@@ -72,6 +72,7 @@ public class DecisionResource {
 
     @PUT
     @Authenticated
+    @RegionWriter
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Record the region's own split of its money to its units", description = "That region's reporter or an admin. The lines must add up exactly to the region's published "
             + "total. Emits allocation.decision-recorded.")
@@ -89,7 +90,6 @@ public class DecisionResource {
     public Response record(@PathParam("year") int year, @PathParam("regionCode") String regionCode,
             @Valid @NotNull DecisionRequest request) {
         decisions.requireYearAndRegion(year, regionCode);
-        RegionAccess.requireWriterFor(token, regionCode);
         DecisionService.Recorded recorded = decisions.record(year, regionCode, request, token.getName());
         return Response.status(recorded.created() ? Response.Status.CREATED : Response.Status.OK)
                 .entity(recorded.decision()).build();

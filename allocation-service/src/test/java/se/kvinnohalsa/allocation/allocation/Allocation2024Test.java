@@ -31,7 +31,8 @@ class Allocation2024Test {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String kafka;
 
-    private static final List<String[]> PUBLISHED = Api.csv("allocations-2024.csv").subList(1, 22);
+    /** The 21 regions' published 2024 amounts: region_code, population_pool_sek, rural_pool_sek, total_sek. */
+    private static final List<Map<String, String>> PUBLISHED = Api.csv("allocations-2024.csv");
 
     @Test
     @Order(1)
@@ -58,20 +59,23 @@ class Allocation2024Test {
         long started = System.nanoTime();
         // The published 2024 amounts themselves, used as weights, reproduce them exactly: population figures and the
         // rural key behind them are not in the source. Any key proportional to them gives the same result.
-        Api.admin().body(key(1)).put("/api/v1/agreements/2024/pools/POPULATION/key").then().statusCode(200)
+        Api.admin().body(key("population_pool_sek")).put("/api/v1/agreements/2024/pools/POPULATION/key").then()
+                .statusCode(200)
                 .body("keyKind", equalTo("WEIGHTS"));
-        Api.admin().body(key(2)).put("/api/v1/agreements/2024/pools/RURAL/key").then().statusCode(200);
+        Api.admin().body(key("rural_pool_sek")).put("/api/v1/agreements/2024/pools/RURAL/key").then().statusCode(200);
 
         JsonPath draft = given().get("/api/v1/agreements/2024/allocations").then().statusCode(200)
                 .body("status", equalTo("DRAFT")).body("version", nullValue()).extract().jsonPath();
         assertEquals(1_517_000_000L, draft.getLong("totalSek"));
-        for (String[] row : PUBLISHED) {
-            String region = "regions.find { it.regionCode == '" + row[0] + "' }";
-            assertEquals(Long.parseLong(row[1]),
-                    draft.getLong(region + ".pools.find { it.code == 'POPULATION' }.amountSek"), row[0]);
-            assertEquals(Long.parseLong(row[2]), draft.getLong(region + ".pools.find { it.code == 'RURAL' }.amountSek"),
-                    row[0]);
-            assertEquals(Long.parseLong(row[3]), draft.getLong(region + ".totalSek"), row[0]);
+        assertEquals(21, PUBLISHED.size());
+        for (Map<String, String> row : PUBLISHED) {
+            String code = row.get("region_code");
+            String region = "regions.find { it.regionCode == '" + code + "' }";
+            assertEquals(Long.parseLong(row.get("population_pool_sek")),
+                    draft.getLong(region + ".pools.find { it.code == 'POPULATION' }.amountSek"), code);
+            assertEquals(Long.parseLong(row.get("rural_pool_sek")),
+                    draft.getLong(region + ".pools.find { it.code == 'RURAL' }.amountSek"), code);
+            assertEquals(Long.parseLong(row.get("total_sek")), draft.getLong(region + ".totalSek"), code);
         }
 
         Api.admin().post("/api/v1/agreements/2024/allocations/publish").then().statusCode(201)
@@ -110,15 +114,17 @@ class Allocation2024Test {
         // Version 1 stays exactly as published.
         JsonPath v1 = given().get("/api/v1/agreements/2024/allocations/versions/1").then().statusCode(200)
                 .body("status", equalTo("PUBLISHED")).extract().jsonPath();
-        Map<String, Long> totals = PUBLISHED.stream().collect(Collectors.toMap(r -> r[0], r -> Long.parseLong(r[3])));
+        Map<String, Long> totals = PUBLISHED.stream()
+                .collect(Collectors.toMap(r -> r.get("region_code"), r -> Long.parseLong(r.get("total_sek"))));
         totals.forEach((region, total) -> assertEquals(total,
                 v1.getLong("regions.find { it.regionCode == '" + region + "' }.totalSek"), region));
         given().get("/api/v1/agreements/2024/allocations/versions/3").then().statusCode(404)
                 .contentType("application/problem+json");
     }
 
-    private static String key(int column) {
-        return PUBLISHED.stream().map(r -> "{\"regionCode\": \"" + r[0] + "\", \"weight\": " + r[column] + "}")
+    private static String key(String column) {
+        return PUBLISHED.stream()
+                .map(r -> "{\"regionCode\": \"" + r.get("region_code") + "\", \"weight\": " + r.get(column) + "}")
                 .collect(Collectors.joining(", ", "{\"weights\": [", "]}"));
     }
 

@@ -2,6 +2,7 @@ package se.kvinnohalsa.gateway.limit;
 
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
 /**
@@ -11,13 +12,14 @@ import java.util.function.LongSupplier;
 public final class TokenBuckets {
 
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
-    private static final int CLEANUP_EVERY = 10_000;
+    static final int CLEANUP_EVERY = 10_000;
 
     private final double perSecond;
     private final double burst;
     private final LongSupplier nanoClock;
     private final ConcurrentMap<String, Bucket> buckets = new ConcurrentHashMap<>();
-    private long calls;
+    /** Counted from every event loop at once: an atomic increment, so no call is lost and cleanup runs on time. */
+    private final AtomicLong calls = new AtomicLong();
 
     public TokenBuckets(double perSecond, double burst, LongSupplier nanoClock) {
         if (perSecond <= 0 || burst < 1) {
@@ -31,10 +33,20 @@ public final class TokenBuckets {
     /** Takes a token for the client; returns 0 if there was one, else the seconds until there will be. */
     public long take(String client) {
         long now = nanoClock.getAsLong();
-        if (++calls % CLEANUP_EVERY == 0) {
+        if (calls.incrementAndGet() % CLEANUP_EVERY == 0) {
             buckets.values().removeIf(b -> b.full(now));
         }
         return buckets.computeIfAbsent(client, c -> new Bucket(now)).take(now);
+    }
+
+    /** Calls so far. */
+    long calls() {
+        return calls.get();
+    }
+
+    /** Clients with a bucket (idle ones are forgotten at the periodic cleanup). */
+    int clients() {
+        return buckets.size();
     }
 
     private final class Bucket {

@@ -20,8 +20,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import se.kvinnohalsa.indicators.IndicatorsConfig;
 import se.kvinnohalsa.support.access.RegionAccess;
+import se.kvinnohalsa.support.precondition.EntityTagCondition;
 
-import java.util.Arrays;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -150,13 +150,10 @@ public class ReadResource {
                 .header(HttpHeaders.VARY, HttpHeaders.AUTHORIZATION).cacheControl(cacheControl).build();
     }
 
+    /** RFC 9110 13.1.2: weak comparison, "*" matches; a malformed header is 400 (the shared precondition parser). */
     private static boolean matches(String ifNoneMatch, String etag) {
-        if (ifNoneMatch == null) {
-            return false;
-        }
-        return Arrays.stream(ifNoneMatch.split(",")).map(String::strip)
-                .map(t -> t.startsWith("W/") ? t.substring(2) : t)
-                .anyMatch(t -> t.equals(etag) || t.equals("*"));
+        return EntityTagCondition.parse(EntityTagCondition.IF_NONE_MATCH, ifNoneMatch)
+                .map(condition -> condition.matchesWeakly(EntityTagCondition.tagOf(etag))).orElse(false);
     }
 
     private boolean isAdmin() {

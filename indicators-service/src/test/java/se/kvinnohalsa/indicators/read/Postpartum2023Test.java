@@ -146,6 +146,14 @@ class Postpartum2023Test {
         given().header("If-None-Match", "\"stale\"")
                 .get("/api/v1/indicators/EFTERVARDSBESOK/summary?period=" + Api.CURRENT)
                 .then().statusCode(200);
+        // If-None-Match compares weakly (RFC 9110 13.1.2), through the same parser as reporting's If-Match.
+        given().header("If-None-Match", "\"stale\", W/" + etag)
+                .get("/api/v1/indicators/EFTERVARDSBESOK/summary?period=" + Api.CURRENT).then().statusCode(304);
+        given().header("If-None-Match", "*").get("/api/v1/indicators/EFTERVARDSBESOK/summary?period=" + Api.CURRENT)
+                .then().statusCode(304);
+        given().header("If-None-Match", "stale").get("/api/v1/indicators/EFTERVARDSBESOK/summary?period=" + Api.CURRENT)
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("If-None-Match"));
         given().get("/api/v1/indicators/EFTERVARDSBESOK/summary?period=" + Api.PREVIOUS).then()
                 .header("ETag", not(equalTo(etag)));
     }

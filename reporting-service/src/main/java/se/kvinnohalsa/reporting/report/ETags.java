@@ -2,10 +2,15 @@ package se.kvinnohalsa.reporting.report;
 
 import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.core.Response;
+import se.kvinnohalsa.support.precondition.EntityTagCondition;
+import se.kvinnohalsa.support.precondition.EntityTagCondition.EntityTag;
+
+import java.util.Optional;
 
 /**
- * A report's ETag is its version, quoted ("3"). If-Match takes one or more tags (weak ones compare by value);
- * "*" is not accepted for a replacement, because it would overwrite whatever another client saved meanwhile.
+ * A report's ETag is its version, quoted ("3"). If-Match takes one or more tags and compares them strongly (RFC 9110:
+ * a weak tag such as W/"3" never matches); a malformed one is 400. "*" is not accepted for a replacement, because it
+ * would overwrite whatever another client saved meanwhile.
  */
 public final class ETags {
 
@@ -13,26 +18,22 @@ public final class ETags {
     }
 
     public static String of(int version) {
-        return "\"" + version + "\"";
+        return tag(version).header();
     }
 
-    public static boolean matches(String ifMatch, int version) {
-        String current = of(version);
-        for (String tag : ifMatch.split(",")) {
-            String t = tag.strip();
-            if (t.startsWith("W/")) {
-                t = t.substring(2);
-            }
-            if (t.equals(current)) {
-                return true;
-            }
-        }
-        return false;
+    static EntityTag tag(int version) {
+        return EntityTag.strong(String.valueOf(version));
     }
 
-    /** 428 without If-Match, 412 when it names another version. */
+    /** The If-Match header's condition; empty when there is none. */
+    public static Optional<EntityTagCondition> ifMatch(String ifMatch) {
+        return EntityTagCondition.parse(EntityTagCondition.IF_MATCH, ifMatch);
+    }
+
+    /** 428 without If-Match (or with "*"), 412 when it names another version. */
     public static void require(String ifMatch, Report report) {
-        if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
+        Optional<EntityTagCondition> condition = ifMatch(ifMatch);
+        if (condition.isEmpty() || condition.get().any()) {
             throw new ClientErrorException("Replacing the report of " + report.regionCode + " " + report.year
                     + " needs If-Match with its current ETag (GET it first; it is " + of(report.version) + ")",
                     Response.Status.PRECONDITION_REQUIRED);
@@ -40,11 +41,14 @@ public final class ETags {
         check(ifMatch, report);
     }
 
-    /** 412 when If-Match is given and names another version. */
+    /** 412 when If-Match is given and names no current version. */
     public static void check(String ifMatch, Report report) {
-        if (ifMatch != null && !ifMatch.isBlank() && !matches(ifMatch, report.version)) {
+        Optional<EntityTagCondition> condition = ifMatch(ifMatch);
+        if (condition.isPresent() && !condition.get().matchesStrongly(tag(report.version))) {
             throw new ClientErrorException("The report has changed since you read it: its ETag is now "
-                    + of(report.version) + ", you sent " + ifMatch.strip(), Response.Status.PRECONDITION_FAILED);
+                    + of(report.version) + ", you sent " + ifMatch.strip()
+                    + " (a weak tag W/\"..\" never matches: send the ETag as it was given)",
+                    Response.Status.PRECONDITION_FAILED);
         }
     }
 }

@@ -28,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import se.kvinnohalsa.support.access.RegionAccess;
+import se.kvinnohalsa.support.access.RegionWriter;
 import se.kvinnohalsa.support.problem.FieldError;
 import se.kvinnohalsa.support.problem.SecurityProblems;
 
@@ -68,6 +69,7 @@ public class ReportResource {
     @PUT
     @Path("/{year}/{regionCode}")
     @Authenticated
+    @RegionWriter
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create or replace the region's draft report for a year", description = "That region's reporter or an admin. A draft may be incomplete; focus areas must be the "
             + "agreement year's, each at most once. Replacing needs If-Match with the current ETag. Limits: "
@@ -93,7 +95,6 @@ public class ReportResource {
             @Parameter(description = "The current ETag; required when the report exists") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             ReportRequest request) {
         reports.requireYearAndRegion(year, regionCode);
-        RegionAccess.requireWriterFor(token, regionCode);
         reports.validateShape(request);
         ReportService.Saved saved = reports.put(year, regionCode, request, ifMatch, token.getName());
         return Response.status(saved.created() ? Response.Status.CREATED : Response.Status.OK)
@@ -134,6 +135,7 @@ public class ReportResource {
     @POST
     @Path("/{year}/{regionCode}/submission")
     @Authenticated
+    @RegionWriter
     @Operation(summary = "Submit the report to the board", description = "That region's reporter or an admin. Checks the whole report and answers 422 listing every "
             + "missing or invalid part. After the end of the agreement's deadline day (Europe/Stockholm) the "
             + "report is late (decided by its first submission). Read-only until the board returns it. "
@@ -154,7 +156,6 @@ public class ReportResource {
                     + "received, e.g. 2025-03-28T09:00:00Z; lateness is judged by it. Not in the future.") @QueryParam("receivedAt") String receivedAt,
             @Context UriInfo uri) {
         reports.requireYearAndRegion(year, regionCode);
-        RegionAccess.requireWriterFor(token, regionCode);
         Instant received = null;
         if (receivedAt != null) {
             if (!token.getGroups().contains(RegionAccess.ADMIN)) {

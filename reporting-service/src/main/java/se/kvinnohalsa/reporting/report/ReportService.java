@@ -1,6 +1,5 @@
 package se.kvinnohalsa.reporting.report;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -17,11 +16,11 @@ import se.kvinnohalsa.reporting.ReportingConfig;
 import se.kvinnohalsa.reporting.agreement.Agreements;
 import se.kvinnohalsa.reporting.agreement.KnownAgreement;
 import se.kvinnohalsa.reporting.region.Regions;
+import se.kvinnohalsa.support.json.StoredJson;
 import se.kvinnohalsa.support.outbox.Outbox;
 import se.kvinnohalsa.support.problem.FieldError;
 import se.kvinnohalsa.support.problem.InvalidContentException;
 
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -80,7 +79,7 @@ public class ReportService {
         Report report = Report.find(year, regionCode);
         boolean created = report == null;
         if (created) {
-            if (ifMatch != null && !ifMatch.isBlank()) {
+            if (ETags.ifMatch(ifMatch).isPresent()) {
                 throw new ClientErrorException("There is no report of " + regionCode + " for " + year
                         + " yet: send the first version without If-Match", Response.Status.PRECONDITION_FAILED);
             }
@@ -249,18 +248,11 @@ public class ReportService {
     }
 
     private String write(ReportRequest request) {
-        try {
-            return json.writeValueAsString(request);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        return StoredJson.write(json, request);
     }
 
+    /** Leniently: a report stored before ReportRequest gained or lost a field stays readable. */
     private ReportRequest read(String content) {
-        try {
-            return json.readValue(content, ReportRequest.class);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        return StoredJson.read(json, content, ReportRequest.class);
     }
 }

@@ -1,7 +1,6 @@
 package se.kvinnohalsa.reporting.report;
 
 import io.quarkus.test.junit.QuarkusTest;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import se.kvinnohalsa.reporting.Api;
@@ -25,17 +24,10 @@ class BadInputTest {
 
     static final int YEAR = 2032;
     static final String PATH = "/api/v1/reports/" + YEAR + "/";
-    private static boolean known;
-
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String kafka;
 
     @BeforeEach
     void agreementKnown() {
-        if (!known) {
-            Api.agreement(kafka, YEAR, LocalDateHolder.DEADLINE, List.of("EFTERVARD", "KOMPETENSFORSORJNING"));
-            known = true;
-        }
+        Api.agreementOnce(YEAR, LocalDateHolder.DEADLINE, List.of("EFTERVARD", "KOMPETENSFORSORJNING"));
     }
 
     private static final class LocalDateHolder {
@@ -203,7 +195,14 @@ class BadInputTest {
         Api.reporter("08").header("If-Match", "\"1\"").body(valid()).put(PATH + "08").then().statusCode(412);
         Api.reporter("08").body(valid()).put(PATH + "08").then().statusCode(201);
         Api.reporter("08").header("If-Match", "*").body(valid()).put(PATH + "08").then().statusCode(428);
-        Api.reporter("08").header("If-Match", "\"7\", W/\"1\"").body(valid()).put(PATH + "08").then().statusCode(200)
-                .header("ETag", "\"2\"");
+        // If-Match compares strongly (RFC 9110 13.1.1): a weak tag never matches, not even the current version's.
+        Api.reporter("08").header("If-Match", "W/\"1\"").body(valid()).put(PATH + "08").then().statusCode(412);
+        Api.reporter("08").header("If-Match", "1").body(valid()).put(PATH + "08").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("If-Match"));
+        Api.reporter("08").header("If-Match", "\"7\", W/\"1\", \"1\"").body(valid()).put(PATH + "08").then()
+                .statusCode(200).header("ETag", "\"2\"");
+        Api.reporter("08").header("If-Match", "W/\"2\"").post(PATH + "08/submission").then().statusCode(412);
+        // "*" on a submission: the report exists, so it matches.
+        Api.reporter("08").header("If-Match", "*").post(PATH + "08/submission").then().statusCode(200);
     }
 }

@@ -34,18 +34,14 @@ class ReportFlowTest {
 
     static final int YEAR = 2031;
     static final String PATH = "/api/v1/reports/" + YEAR + "/";
-    private static boolean known;
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String kafka;
 
     @BeforeEach
     void agreementKnown() {
-        if (!known) {
-            Api.agreement(kafka, YEAR, LocalDate.parse("2032-03-31"),
-                    List.of("EFTERVARD", "KOMPETENSFORSORJNING", "LANDSBYGD"));
-            known = true;
-        }
+        Api.agreementOnce(YEAR, LocalDate.parse("2032-03-31"),
+                List.of("EFTERVARD", "KOMPETENSFORSORJNING", "LANDSBYGD"));
     }
 
     static Map<String, Object> report() {

@@ -6,9 +6,8 @@ import io.restassured.path.json.JsonPath;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import se.kvinnohalsa.reporting.Api;
+import se.kvinnohalsa.stack.PublishedSpending2024;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -36,41 +35,22 @@ class National2024Test {
 
     @Test
     void theNationalSharesOverTheFourteenSplitRegions() {
-        List<List<String>> areas = Api.csv("focus-areas.csv");
-        List<String> focusAreas2024 = areas.stream().skip(1).filter(r -> r.get(0).equals("2024")).map(r -> r.get(1))
-                .toList();
+        List<String> focusAreas2024 = Api.csv("focus-areas.csv").stream()
+                .filter(r -> r.get("agreement_year").equals("2024")).map(r -> r.get("code")).toList();
         Api.agreement(kafka, 2024, LocalDate.parse("2025-03-31"), focusAreas2024);
-        Map<String, Long> allocations = new LinkedHashMap<>();
-        Api.csv("allocations-2024.csv").stream().skip(1)
-                .forEach(r -> allocations.put(r.get(0), Long.parseLong(r.get(3))));
+        Map<String, Long> allocations = PublishedSpending2024.allocations();
         Api.allocations(kafka, 2024, 1, allocations);
 
         Map<String, Map<String, Object>> reports = new LinkedHashMap<>();
-        List<List<String>> shares = Api.csv("spending-shares-2024.csv");
-        List<String> header = shares.get(0);
-        for (List<String> row : shares.subList(1, shares.size())) {
-            Map<String, Long> lines = new LinkedHashMap<>();
-            for (int i = 1; i < header.size(); i++) {
-                if (!row.get(i).equals("-")) {
-                    lines.put(header.get(i), kronor(row.get(i), allocations.get(row.get(0))));
-                }
+        PublishedSpending2024.byRegion().forEach((region, spending) -> {
+            Map<String, Object> report = Api.report(spending.lines(), spending.notSplitReason());
+            if (spending.totalSek() != null) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> reported = (Map<String, Object>) report.get("spending");
+                reported.put("totalSek", spending.totalSek());
             }
-            reports.put(row.get(0), Api.report(lines, null));
-        }
-        for (List<String> row : Api.csv("spending-not-split-2024.csv").subList(1, 8)) {
-            Map<String, Long> partial = new LinkedHashMap<>();
-            if (!row.get(1).isBlank()) {
-                for (String share : row.get(1).split(";")) {
-                    String[] kv = share.split("=");
-                    partial.put(kv[0], kronor(kv[1], allocations.get(row.get(0))));
-                }
-            }
-            Map<String, Object> report = Api.report(partial, row.get(2));
-            @SuppressWarnings("unchecked")
-            Map<String, Object> spending = (Map<String, Object>) report.get("spending");
-            spending.put("totalSek", allocations.get(row.get(0)));
-            reports.put(row.get(0), report);
-        }
+            reports.put(region, report);
+        });
         assertEquals(21, reports.size());
 
         // Submitted a few days before the deadline.
@@ -118,11 +98,6 @@ class National2024Test {
                 assertTrue(Math.abs(percent - 100) <= 0.15, region.toString());
             }
         }
-    }
-
-    private static long kronor(String sharePercent, long allocation) {
-        return new BigDecimal(sharePercent).multiply(BigDecimal.valueOf(allocation))
-                .divide(BigDecimal.valueOf(100), 0, RoundingMode.HALF_UP).longValueExact();
     }
 
     private static void print(JsonPath summary) {

@@ -1,8 +1,16 @@
 package se.kvinnohalsa.support.inbox;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -43,6 +51,9 @@ import java.util.function.BiConsumer;
 public class Inbox {
 
     private static final Logger LOG = Logger.getLogger(Inbox.class);
+    /** Incoming events sent to a dead-letter topic, per consumer. */
+    public static final String DEAD_LETTERED = "events.dead.lettered";
+    private static final AttributeKey<String> EVENT_ID = AttributeKey.stringKey("cloudevents.event_id");
 
     @Inject
     Clock clock;
@@ -53,7 +64,12 @@ public class Inbox {
     @Inject
     MeterRegistry registry;
 
+    @Inject
+    Tracer tracer;
+
     public CompletionStage<Void> process(String consumer, Message<String> message, EventHandlers handlers) {
+        // Registered (at 0) with the first event, so that dashboards and alerts see the series before anything fails.
+        Counter deadLettered = registry.counter(DEAD_LETTERED, "consumer", consumer);
         EventContext context;
         DomainEvent event;
         BiConsumer<Object, EventContext> handler;
@@ -69,12 +85,18 @@ public class Inbox {
             handler = wanted.get();
             event = parse(message.getPayload(), type);
         } catch (PoisonEventException poison) {
-            registry.counter("events.dead.lettered", "consumer", consumer).increment();
+            deadLettered.increment();
             LOG.warnf("event sent to the dead-letter topic: %s", poison.getMessage());
             return message.nack(poison);
         }
         MDC.put(RequestIds.MDC_KEY, context.requestId() == null ? "" : context.requestId());
-        try {
+        // The event is applied in a span of the trace its record carries (the connector's consumer span, itself a
+        // child of the producer span the outbox relay sent it in): one trace from the HTTP request to here.
+        Context parent = TracingMetadata.fromMessage(message).map(TracingMetadata::getCurrentContext)
+                .orElse(Context.current());
+        Span span = tracer.spanBuilder(consumer + " apply " + context.type()).setParent(parent)
+                .setSpanKind(SpanKind.INTERNAL).setAttribute(EVENT_ID, context.id()).startSpan();
+        try (Scope scope = span.makeCurrent()) {
             boolean applied = QuarkusTransaction.requiringNew().call(() -> {
                 int inserted = entityManager.createNativeQuery("""
                         INSERT INTO processed_event (consumer, event_id, event_type, processed_at)
@@ -90,11 +112,16 @@ public class Inbox {
             });
             registry.counter("events.consumed", "consumer", consumer, "type", context.type(),
                     "result", applied ? "applied" : "duplicate").increment();
+            // One line per event, under the request id and trace id of the change that caused it.
+            LOG.infof("%s %s %s by %s (event %s)", context.type(), context.subject(),
+                    applied ? "applied" : "already applied", consumer, context.id());
             return message.ack();
         } catch (PoisonEventException poison) {
-            registry.counter("events.dead.lettered", "consumer", consumer).increment();
+            deadLettered.increment();
+            span.recordException(poison);
             return message.nack(poison);
         } finally {
+            span.end();
             MDC.remove(RequestIds.MDC_KEY);
         }
     }

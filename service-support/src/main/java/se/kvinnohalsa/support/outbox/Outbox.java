@@ -12,6 +12,7 @@ import org.jboss.logging.Logger;
 import se.kvinnohalsa.events.DomainEvent;
 import se.kvinnohalsa.events.EventJson;
 import se.kvinnohalsa.support.requestid.RequestIds;
+import se.kvinnohalsa.support.tracing.TraceContexts;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -55,6 +56,7 @@ public class Outbox {
         row.subject = event.subject();
         row.payload = EventJson.write(event);
         row.requestId = RequestIds.current();
+        row.traceparent = TraceContexts.currentTraceparent();
         row.createdAt = Instant.now(clock);
         entityManager.persist(row);
         // One line per change, written under the request id (MDC) of the call that caused it.

@@ -32,6 +32,9 @@ public class OutboxEvent {
     @Column(name = "request_id")
     public String requestId;
 
+    /** The W3C traceparent of the request that wrote the event (null outside a trace). */
+    public String traceparent;
+
     @Column(name = "created_at")
     public Instant createdAt;
 

@@ -4,6 +4,7 @@ import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,6 +19,7 @@ import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.jboss.logging.Logger;
 import se.kvinnohalsa.support.requestid.RequestIds;
+import se.kvinnohalsa.support.tracing.TraceContexts;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -176,7 +178,10 @@ public class OutboxRelay {
                 .withKey(event.key)
                 .withHeaders(headers)
                 .build();
-        Message<String> message = Message.of(event.payload, Metadata.of(cloudEvent, record),
+        // The Kafka connector sends the record in a producer span whose parent is the request that wrote the event,
+        // and writes that span's traceparent header: the consumer continues the request's trace.
+        TracingMetadata trace = TracingMetadata.withCurrent(TraceContexts.fromTraceparent(event.traceparent));
+        Message<String> message = Message.of(event.payload, Metadata.of(cloudEvent, record, trace),
                 () -> {
                     ack.complete(null);
                     return CompletableFuture.completedFuture(null);

@@ -40,6 +40,17 @@ public class OutboxStatus implements HealthCheck {
     void registerMetrics(@Observes StartupEvent startup) {
         Gauge.builder("outbox.pending", this, s -> s.pending()).description("events not yet acknowledged by Kafka")
                 .register(registry);
+        // For the alert on a backlog that does not drain: a count alone cannot tell a burst from a stuck relay.
+        Gauge.builder("outbox.oldest.pending", this, s -> s.oldestPendingSeconds()).baseUnit("seconds")
+                .description("age of the oldest event not yet acknowledged by Kafka (0 when none waits)")
+                .register(registry);
+    }
+
+    /** Seconds since the oldest unsent event was written; 0 when the outbox is empty. */
+    public long oldestPendingSeconds() {
+        Instant oldest = QuarkusTransaction.joiningExisting().call(() -> (Instant) entityManager
+                .createQuery("SELECT min(e.createdAt) FROM OutboxEvent e WHERE e.sentAt IS NULL").getSingleResult());
+        return oldest == null ? 0 : Math.max(0, Duration.between(oldest, Instant.now(clock)).toSeconds());
     }
 
     public long pending() {

@@ -29,7 +29,9 @@ import java.util.Set;
  *       x-kubernetes-preserve-unknown-fields and nullable are translated) and made strict: objects
  *       with declared properties reject unknown fields, as kubectl's strict field validation does;</li>
  *   <li>CloudNativePG (postgresql.cnpg.io/v1 Cluster, ScheduledBackup): hand-written subsets, see
- *       the $comment in those files.</li>
+ *       the $comment in those files;</li>
+ *   <li>prometheus-operator (monitoring.coreos.com/v1 PrometheusRule): generated from fabric8's model classes of its
+ *       API by scripts/regenerate-prometheus-crd-schema.sh, made strict the same way.</li>
  * </ul>
  */
 final class CrdSchemas {
@@ -44,6 +46,11 @@ final class CrdSchemas {
             "Cluster", "cloudnative-pg/clusters.postgresql.cnpg.io.json",
             "ScheduledBackup", "cloudnative-pg/scheduledbackups.postgresql.cnpg.io.json");
 
+    /** prometheus-operator (monitoring.coreos.com/v1): generated like Strimzi's, see scripts/. */
+    private static final Map<String, String> PROMETHEUS = Map.of(
+            "PrometheusRule", "prometheus-operator/prometheusrules.monitoring.coreos.com.yaml");
+    private static final String PROMETHEUS_API = "monitoring.coreos.com/v1";
+
     private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<String, JsonSchema> CACHE = new LinkedHashMap<>();
@@ -53,7 +60,8 @@ final class CrdSchemas {
 
     /** True when there is a schema for this apiVersion and kind. */
     static boolean covers(String apiVersion, String kind) {
-        return ("kafka.strimzi.io/v1beta2".equals(apiVersion) && STRIMZI.containsKey(kind))
+        return (PROMETHEUS_API.equals(apiVersion) && PROMETHEUS.containsKey(kind))
+                || ("kafka.strimzi.io/v1beta2".equals(apiVersion) && STRIMZI.containsKey(kind))
                 || ("postgresql.cnpg.io/v1".equals(apiVersion) && CNPG.containsKey(kind));
     }
 
@@ -73,6 +81,9 @@ final class CrdSchemas {
     }
 
     private static JsonNode load(String apiVersion, String kind) {
+        if (PROMETHEUS.containsKey(kind) && PROMETHEUS_API.equals(apiVersion)) {
+            return servedVersion(read(PROMETHEUS.get(kind), true), apiVersion, kind);
+        }
         if (STRIMZI.containsKey(kind) && apiVersion.startsWith("kafka.strimzi.io/")) {
             JsonNode crd = read(STRIMZI.get(kind), true);
             String version = apiVersion.substring(apiVersion.indexOf('/') + 1);
@@ -91,6 +102,17 @@ final class CrdSchemas {
             return read(CNPG.get(kind), false);
         }
         throw new IllegalArgumentException("no schema for " + apiVersion + " " + kind);
+    }
+
+    /** The strict JSON schema of the CRD version that apiVersion names. */
+    private static JsonNode servedVersion(JsonNode crd, String apiVersion, String kind) {
+        String version = apiVersion.substring(apiVersion.indexOf('/') + 1);
+        for (JsonNode v : crd.path("spec").path("versions")) {
+            if (version.equals(v.path("name").asText()) && v.path("served").asBoolean(false)) {
+                return toStrictJsonSchema(v.path("schema").path("openAPIV3Schema").deepCopy());
+            }
+        }
+        throw new IllegalStateException("CRD for " + kind + " does not serve " + version);
     }
 
     private static JsonNode read(String resource, boolean yaml) {

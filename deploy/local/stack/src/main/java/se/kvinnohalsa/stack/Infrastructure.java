@@ -13,20 +13,10 @@ import java.util.stream.Stream;
  * different class loaders, so the state lives in system properties (strings only): every class loader
  * gets a handle on the same servers.
  */
-public final class Infrastructure {
+public record Infrastructure(PostgresServer postgres, KafkaBroker kafka, LocalKeys keys) {
 
     private static final String STATE = "se.kvinnohalsa.stack.infrastructure";
     private static final String KAFKA_HEAP = "384m";
-
-    private final PostgresServer postgres;
-    private final KafkaBroker kafka;
-    private final LocalKeys keys;
-
-    private Infrastructure(PostgresServer postgres, KafkaBroker kafka, LocalKeys keys) {
-        this.postgres = postgres;
-        this.kafka = kafka;
-        this.keys = keys;
-    }
 
     public static Infrastructure shared() {
         // Class-loader independent lock: the interned string is one object per JVM.
@@ -58,18 +48,6 @@ public final class Infrastructure {
         } catch (IOException e) {
             throw new UncheckedIOException("could not start the test infrastructure", e);
         }
-    }
-
-    public PostgresServer postgres() {
-        return postgres;
-    }
-
-    public KafkaBroker kafka() {
-        return kafka;
-    }
-
-    public LocalKeys keys() {
-        return keys;
     }
 
     public Tokens tokens() {

@@ -1,8 +1,6 @@
 package se.kvinnohalsa.stack;
 
 import java.io.IOException;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -63,33 +61,12 @@ final class ReportingDemoData {
     }
 
     static void load(DemoData api) throws IOException, InterruptedException {
-        Map<String, Long> allocations = new LinkedHashMap<>();
-        DemoCsv.read("allocations-2024.csv")
-                .forEach(r -> allocations.put(r.get("region_code"), Long.parseLong(r.get("total_sek"))));
+        Map<String, Long> allocations = PublishedSpending2024.allocations();
         awaitKnown(api, allocations.keySet());
 
         Map<String, String> spending = new LinkedHashMap<>();
-        for (Map<String, String> row : DemoCsv.read("spending-shares-2024.csv")) {
-            String region = row.get("region_code");
-            Map<String, Long> lines = new LinkedHashMap<>();
-            row.forEach((column, share) -> {
-                if (!column.equals("region_code") && !share.equals("-") && !share.isBlank()) {
-                    lines.put(column, kronor(share, allocations.get(region)));
-                }
-            });
-            spending.put(region, spending(lines, null, null));
-        }
-        for (Map<String, String> row : DemoCsv.read("spending-not-split-2024.csv")) {
-            String region = row.get("region_code");
-            Map<String, Long> lines = new LinkedHashMap<>();
-            if (!row.get("partial_shares").isBlank()) {
-                for (String part : row.get("partial_shares").split(";")) {
-                    String[] share = part.split("=");
-                    lines.put(share[0], kronor(share[1], allocations.get(region)));
-                }
-            }
-            spending.put(region, spending(lines, row.get("reason"), allocations.get(region)));
-        }
+        PublishedSpending2024.byRegion().forEach((region, s) -> spending.put(region,
+                spending(s.lines(), s.notSplitReason(), s.totalSek())));
         Map<String, String> visitShare = new LinkedHashMap<>();
         DemoCsv.read("postpartum-visit-2023-24.csv").forEach(r -> visitShare.put(r.get("region_code"), r.get("value")));
 
@@ -162,11 +139,6 @@ final class ReportingDemoData {
 
     private static String path(String region) {
         return "/api/v1/reports/" + YEAR + "/" + region;
-    }
-
-    private static long kronor(String sharePercent, long allocation) {
-        return new BigDecimal(sharePercent.strip()).multiply(BigDecimal.valueOf(allocation))
-                .divide(BigDecimal.valueOf(100), 0, RoundingMode.HALF_UP).longValueExact();
     }
 
     private static String spending(Map<String, Long> lines, String notSplitReason, Long totalSek) {
