@@ -14,12 +14,13 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
+import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * The metrics that the dashboards and alerts in deploy/kubernetes/base/monitoring use (listed in
  * monitoring/exposed-metrics.txt, which that module checks every expression against) are really exposed by the running
- * services' /q/metrics, with the application tag the expressions select on.
+ * services' /q/metrics on their management interface, with the application tag the expressions select on.
  */
 class MonitoringMetricsIT {
 
@@ -45,7 +46,7 @@ class MonitoringMetricsIT {
         Set<String> missing = new TreeSet<>();
         for (String service : ALL) {
             String tag = "application=\"" + service + "\"";
-            Set<String> exposed = system.at(service).get("/q/metrics").then().statusCode(200).extract().asString()
+            Set<String> exposed = given().baseUri("http://localhost").port(system.managementPort(service)).get("/q/metrics").then().statusCode(200).extract().asString()
                     .lines().filter(l -> !l.startsWith("#") && l.contains(tag))
                     .map(l -> l.split("[{ ]", 2)[0]).collect(Collectors.toSet());
             expected.forEach((metric, source) -> {
