@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.http.TestHTTPResourceManager;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
+import se.kvinnohalsa.stack.testing.OpenApiRules;
 
 import java.io.IOException;
 import java.net.URI;
@@ -95,6 +96,12 @@ class OpenApiTest {
     }
 
     @Test
+    void everyOperationIsCompleteForClientGenerators() {
+        List<String> violations = OpenApiRules.violations(openapi());
+        assertTrue(violations.isEmpty(), String.join("\n", violations));
+    }
+
+    @Test
     void theErrorsEachOperationAnswersAreDocumented() {
         operations(openapi()).forEach((name, operation) -> {
             List<String> expected = new ArrayList<>();
@@ -154,7 +161,7 @@ class OpenApiTest {
                 for (JsonNode example : content.path(PROBLEM).path("examples")) {
                     examples++;
                     String where = name + " " + response.getKey() + " example";
-                    JsonNode value = example.path("value");
+                    JsonNode value = example(openapi, example).path("value");
                     if (value.path("status").asInt() != Integer.parseInt(response.getKey())) {
                         failures.add(where + ": status " + value.path("status") + " instead of " + response.getKey());
                     }
@@ -233,7 +240,7 @@ class OpenApiTest {
                 failures.add(at + ": no schema");
             }
             examples.fields().forEachRemaining(example -> {
-                JsonNode value = example.getValue().path("value");
+                JsonNode value = example(openapi, example.getValue()).path("value");
                 String named = at + " example '" + example.getKey() + "'";
                 if (JSON.equals(media.getKey()) && !value.isContainerNode()) {
                     failures.add(named + ": not parsed as JSON (a typo in the example?): " + value);
@@ -253,7 +260,7 @@ class OpenApiTest {
         if (value.isNull()) {
             return;
         }
-        String type = schema.path("type").asText();
+        String type = type(schema);
         switch (type) {
             case "array" -> {
                 if (!value.isArray()) {
@@ -308,7 +315,31 @@ class OpenApiTest {
         }
     }
 
+    /** An example, or the shared one of components.examples it names. */
+    private static JsonNode example(JsonNode openapi, JsonNode example) {
+        return example.has("$ref") ? openapi.at(example.path("$ref").asText().substring(1)) : example;
+    }
+
+    /** The type, of a nullable field (OpenAPI 3.1: [type, "null"]) the other one. */
+    private static String type(JsonNode schema) {
+        JsonNode type = schema.path("type");
+        if (type.isArray()) {
+            for (JsonNode t : type) {
+                if (!"null".equals(t.asText())) {
+                    return t.asText();
+                }
+            }
+        }
+        return type.asText();
+    }
+
     private static JsonNode resolve(JsonNode openapi, JsonNode schema) {
+        // A nullable field of another schema is anyOf [{$ref}, {type: null}].
+        for (JsonNode alternative : schema.path("anyOf")) {
+            if (alternative.has("$ref")) {
+                schema = alternative;
+            }
+        }
         while (schema.has("$ref")) {
             String name = schema.path("$ref").asText().substring("#/components/schemas/".length());
             schema = openapi.path("components").path("schemas").path(name);

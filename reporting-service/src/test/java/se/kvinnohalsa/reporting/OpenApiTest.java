@@ -1,9 +1,11 @@
 package se.kvinnohalsa.reporting;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.http.TestHTTPResourceManager;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
+import se.kvinnohalsa.stack.testing.OpenApiRules;
 
 import java.net.URI;
 import java.util.List;
@@ -44,6 +46,15 @@ class OpenApiTest {
         }
         assertFalse(openapi.getMap("paths.'/api/v1/reports/{year}/{regionCode}'.put.responses").isEmpty());
         assertNotNull(openapi.getMap("paths.'/api/v1/reports/{year}/{regionCode}'.put.responses.'428'"));
+    }
+
+    /** The rules every operation must satisfy (issue 18), over every operation the document has. */
+    @Test
+    void everyOperationIsCompleteForClientGenerators() throws Exception {
+        String document = given().port(managementPort()).accept("application/json").get("/q/openapi?format=json")
+                .then().statusCode(200).extract().asString();
+        List<String> violations = OpenApiRules.violations(new ObjectMapper().readTree(document));
+        assertTrue(violations.isEmpty(), String.join("\n", violations));
     }
 
     /** Health, metrics and OpenAPI are on the management interface, not the API port. */

@@ -91,7 +91,7 @@ public class AgreementResource {
     @POST
     @RolesAllowed("admin")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create the agreement of a year", description = "Pools add up to at most the total; pool and focus area codes are unique. Emits agreement.changed.")
+    @Operation(operationId = "createAgreement", summary = "Create the agreement of a year", description = "Pools add up to at most the total; pool and focus area codes are unique. Emits agreement.changed.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "2024", value = EXAMPLE_2024)))
     @APIResponse(responseCode = "201", description = "Created; Location names the agreement", headers = @Header(name = "Location", description = "/api/v1/agreements/{year}", schema = @Schema(type = SchemaType.STRING)), content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AgreementView.class), examples = @ExampleObject(name = "2024", value = CREATED_2024)))
     @APIResponse(responseCode = "400", description = "Malformed JSON, a wrong type or an unknown field; errors name it")
@@ -107,7 +107,7 @@ public class AgreementResource {
     }
 
     @GET
-    @Operation(summary = "Every agreement")
+    @Operation(operationId = "listAgreements", summary = "Every agreement", description = "Public. Every year's agreement with its pools, oldest first.")
     @APIResponse(responseCode = "200", description = "Every agreement, oldest year first", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = AgreementView.class), examples = @ExampleObject(name = "2024", value = "["
             + AGREEMENT_2024 + "]")))
     public List<AgreementView> list() {
@@ -116,7 +116,7 @@ public class AgreementResource {
 
     @GET
     @Path("/{year}")
-    @Operation(summary = "The agreement of a year")
+    @Operation(operationId = "getAgreement", summary = "The agreement of a year", description = "Public. Its pools, their distribution keys and amounts, the focus areas and the report deadline.")
     @APIResponse(responseCode = "200", description = "The agreement; keyKind says whether each pool has a key", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AgreementView.class), examples = @ExampleObject(name = "2024", value = AGREEMENT_2024)))
     @APIResponse(responseCode = "404", description = "No agreement for that year", content = @Content(mediaType = SecurityProblems.PROBLEM_JSON, schema = @Schema(ref = "HttpProblem"), examples = @ExampleObject(name = "no agreement", value = NOT_FOUND_2031)))
     public AgreementView get(@PathParam("year") int year) {

@@ -155,7 +155,7 @@ public class AllocationResource {
     @Path("/pools/{poolCode}/key")
     @RolesAllowed("admin")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Set the distribution key of a pool", description = "One weight per region (at least 0, each region at most once, at least one above 0; absent "
+    @Operation(operationId = "setPoolKey", summary = "Set the distribution key of a pool", description = "One weight per region (at least 0, each region at most once, at least one above 0; absent "
             + "regions weigh 0). Amounts follow by the largest remainder method in whole kronor.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "key", value = """
             {"weights": [{"regionCode": "01", "weight": 2454821}, {"regionCode": "23", "weight": 132054}]}""")))
@@ -175,7 +175,7 @@ public class AllocationResource {
     @Path("/pools/{poolCode}/amounts")
     @RolesAllowed("admin")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Set fixed amounts for a pool", description = "For agreements that publish the amounts "
+    @Operation(operationId = "setPoolAmounts", summary = "Set fixed amounts for a pool", description = "For agreements that publish the amounts "
             + "themselves: whole kronor per region, adding up exactly to the pool.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "amounts", value = """
             {"amounts": [{"regionCode": "23", "amountSek": 7503287}, {"regionCode": "01", "amountSek": 142496713}]}""")))
@@ -193,7 +193,7 @@ public class AllocationResource {
 
     @GET
     @Path("/allocations")
-    @Operation(summary = "Every region's allocation", description = "DRAFT while the current keys give something not "
+    @Operation(operationId = "getAllocations", summary = "Every region's allocation", description = "DRAFT while the current keys give something not "
             + "published; PUBLISHED when they are exactly the latest published version.")
     @APIResponse(responseCode = "200", description = "Every region's amount per pool, in whole kronor", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AllocationView.class), examples = @ExampleObject(name = "2024, published", value = ALLOCATIONS_2024)))
     @APIResponse(responseCode = "404", description = "No agreement for that year")
@@ -204,7 +204,7 @@ public class AllocationResource {
     @POST
     @Path("/allocations/publish")
     @RolesAllowed("admin")
-    @Operation(summary = "Publish the current allocations as a new immutable version", description = "Emits allocation.published. Publishing unchanged allocations again returns the latest version.")
+    @Operation(operationId = "publishAllocations", summary = "Publish the current allocations as a new immutable version", description = "Emits allocation.published. Publishing unchanged allocations again returns the latest version.")
     @APIResponse(responseCode = "201", description = "Published as a new version; Location names it", headers = @Header(name = "Location", description = "/api/v1/agreements/{year}/allocations/versions/{version}", schema = @Schema(type = SchemaType.STRING)), content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VersionView.class), examples = @ExampleObject(name = "2024, version 1", value = VERSION_2024)))
     @APIResponse(responseCode = "200", description = "Nothing changed since the latest version, which is returned", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VersionView.class), examples = @ExampleObject(name = "2024, version 1", value = VERSION_2024)))
     @APIResponse(responseCode = "401", description = "No or an invalid bearer token")
@@ -222,7 +222,7 @@ public class AllocationResource {
 
     @GET
     @Path("/allocations/versions")
-    @Operation(summary = "Every published version of the year")
+    @Operation(operationId = "listAllocationVersions", summary = "Every published version of the year", description = "Public. Newest first: when and by whom each version was published and its total.")
     @APIResponse(responseCode = "200", description = "The versions, oldest first (empty before the first publication)", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = VersionView.class), examples = @ExampleObject(name = "2024", value = "["
             + VERSION_2024 + "]")))
     @APIResponse(responseCode = "404", description = "No agreement for that year")
@@ -232,7 +232,7 @@ public class AllocationResource {
 
     @GET
     @Path("/allocations/versions/{version}")
-    @Operation(summary = "One published version, exactly as published")
+    @Operation(operationId = "getAllocationVersion", summary = "One published version, exactly as published", description = "Public. The allocation of every region as it was published in that version, never recomputed.")
     @APIResponse(responseCode = "200", description = "The version's amounts; status is always PUBLISHED", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AllocationView.class), examples = @ExampleObject(name = "2024, version 1", value = ALLOCATIONS_2024)))
     @APIResponse(responseCode = "404", description = "No agreement for that year, or no such version", content = @Content(mediaType = SecurityProblems.PROBLEM_JSON, schema = @Schema(ref = "HttpProblem"), examples = @ExampleObject(name = "no such version", value = NO_VERSION)))
     public AllocationView version(@PathParam("year") int year, @PathParam("version") int version) {

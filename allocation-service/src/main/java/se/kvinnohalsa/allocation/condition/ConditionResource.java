@@ -46,7 +46,7 @@ public class ConditionResource {
     Regions regions;
 
     @GET
-    @Operation(summary = "Status of the conditions that go with the region's money", description = "The workforce plan condition is met when reporting-service has accepted the region's report "
+    @Operation(operationId = "getConditions", summary = "Status of the conditions that go with the region's money", description = "The workforce plan condition is met when reporting-service has accepted the region's report "
             + "with a workforce plan (learned from report.reviewed events).")
     @APIResponse(responseCode = "200", description = "The workforce plan condition and the agreement's conditions", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConditionsView.class), examples = {
             @ExampleObject(name = "met", value = MET_2024_23),

@@ -48,7 +48,7 @@ public class RegionResource {
     Regions regions;
 
     @GET
-    @Operation(summary = "The 21 regions", description = "Codes are two-digit county codes (länskod) as strings.")
+    @Operation(operationId = "listRegions", summary = "The 21 regions", description = "Codes are two-digit county codes (länskod) as strings.")
     @APIResponse(responseCode = "200", description = "Every region, by code", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = Regions.RegionView.class), examples = @ExampleObject(name = "the 21 regions", value = REGIONS)))
     public List<Regions.RegionView> list() {
         return regions.all();

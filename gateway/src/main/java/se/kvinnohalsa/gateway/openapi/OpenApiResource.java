@@ -13,6 +13,10 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.logging.Logger;
 import se.kvinnohalsa.gateway.routing.GatewayConfig;
@@ -60,9 +64,12 @@ public class OpenApiResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The merged OpenAPI document", description = "Every public path of every service, as reached "
+    @Operation(operationId = "getOpenApiDocument", summary = "The merged OpenAPI document", description = "Every public path of every service, as reached "
             + "through the gateway. When a service cannot be asked, its paths are missing and it is named in "
             + "x-unavailable-services (such a document is not cached).")
+    @APIResponse(responseCode = "200", description = "The document", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "OpenApiDocument"), examples = @ExampleObject(name = "abridged", value = """
+            {"openapi": "3.1.0", "info": {"title": "Kvinnohälsa API", "version": "1.0.0-SNAPSHOT"},
+             "paths": {"/api/v1/regions": {"get": {"operationId": "listRegions", "summary": "The 21 regions"}}}}""")))
     public Uni<Response> document(@Context HttpServerRequest request) {
         Cached cached = cache.get();
         if (cached != null && Instant.now(clock).isBefore(cached.until())) {

@@ -13,8 +13,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -53,11 +55,11 @@ public class OverviewResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "One region at a glance", description = "The region's allocation and decision (allocation-service), the conditions' status, its report's status "
+    @Operation(operationId = "getRegionOverview", summary = "One region at a glance", description = "The region's allocation and decision (allocation-service), the conditions' status, its report's status "
             + "(reporting-service) and its latest indicator values against their targets (indicators-service), fetched in "
             + "parallel. A part whose service is down or slow is {\"available\": false, \"reason\": ...}; the rest is complete. "
             + "Without year: the latest agreement year.")
-    @APIResponse(responseCode = "200", description = "The overview", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "region 23, 2025", value = """
+    @APIResponse(responseCode = "200", description = "The overview", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "RegionOverview"), examples = @ExampleObject(name = "region 23, 2025", value = """
             {"regionCode": "23", "name": "Jämtland Härjedalen", "officialName": "Region Jämtland Härjedalen", "year": 2025,
              "allocation": {"available": true, "status": "PUBLISHED", "version": 1, "totalSek": 24846478,
                             "pools": [{"code": "POPULATION", "amountSek": 17343191}, {"code": "RURAL", "amountSek": 7503287}]},
@@ -70,7 +72,7 @@ public class OverviewResource {
     @APIResponse(responseCode = "404", description = "No such region")
     public Uni<Response> overview(@PathParam("regionCode") String regionCode,
             @Parameter(description = "Agreement year, e.g. 2025; default the latest") @QueryParam("year") String year,
-            @HeaderParam("X-Request-Id") String requestId) {
+            @Parameter(description = "The caller's request id, passed on to the services; one is made when left out", schema = @Schema(type = SchemaType.STRING)) @HeaderParam("X-Request-Id") String requestId) {
         String path = "/api/v1/overview/regions/" + regionCode;
         if (!REGION_CODE.matcher(regionCode).matches()) {
             return Uni.createFrom().item(SecurityProblems.problem(Response.Status.NOT_FOUND,

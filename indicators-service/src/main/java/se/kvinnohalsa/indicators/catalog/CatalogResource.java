@@ -16,8 +16,10 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -37,6 +39,13 @@ public class CatalogResource {
              "target": {"operator": ">=", "value": 90},
              "groups": ["ALL", "BORN_SWEDEN", "BORN_ABROAD", "EDU_HIGHER", "EDU_PRIMARY", "FIRST_BIRTH", "LATER_BIRTH"]}""";
 
+    static final String VIEW_EXAMPLE = """
+            {"code": "EFTERVARDSBESOK", "name": "Eftervårdsbesök",
+             "description": "Share (%) of women who attended the postpartum visit at a midwife clinic 6-16 weeks after birth.",
+             "unit": "PERCENT", "source": "Graviditetsregistret", "periodType": "REPORTING_YEAR",
+             "target": {"operator": ">=", "value": 90},
+             "groups": ["ALL", "BORN_SWEDEN", "BORN_ABROAD", "EDU_HIGHER", "EDU_PRIMARY", "FIRST_BIRTH", "LATER_BIRTH"]}""";
+
     @Inject
     CatalogService catalog;
 
@@ -44,14 +53,17 @@ public class CatalogResource {
     JsonWebToken token;
 
     @GET
-    @Operation(summary = "Every indicator definition")
+    @Operation(operationId = "listIndicators", summary = "Every indicator definition", description = "Public. Code, name, unit, period type, groups and target of each indicator.")
+    @APIResponse(responseCode = "200", description = "Every definition", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = IndicatorView.class), examples = @ExampleObject(name = "catalog", value = "["
+            + VIEW_EXAMPLE + "]")))
     public List<IndicatorView> list() {
         return catalog.list();
     }
 
     @GET
     @Path("/{code}")
-    @Operation(summary = "One indicator definition")
+    @Operation(operationId = "getIndicator", summary = "One indicator definition", description = "Public. Code, name, unit, period type, groups and target.")
+    @APIResponse(responseCode = "200", description = "The definition", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IndicatorView.class), examples = @ExampleObject(name = "EFTERVARDSBESOK", value = VIEW_EXAMPLE)))
     @APIResponse(responseCode = "404", description = "No such indicator")
     public IndicatorView get(@PathParam("code") String code) {
         return catalog.get(code);
@@ -61,11 +73,11 @@ public class CatalogResource {
     @Path("/{code}")
     @RolesAllowed(RegionAccess.ADMIN)
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create or update a definition (admins)", description = "ALL is always a group. The period type cannot change, nor a group be removed, once observations use them (409). "
+    @Operation(operationId = "putIndicator", summary = "Create or update a definition (admins)", description = "ALL is always a group. The period type cannot change, nor a group be removed, once observations use them (409). "
             + "Units: PERCENT (0-100), PER_THOUSAND (0-1000), NUMBER (>= 0).")
-    @RequestBody(content = @Content(examples = @ExampleObject(name = "EFTERVARDSBESOK", value = EXAMPLE)))
-    @APIResponse(responseCode = "200", description = "Updated")
-    @APIResponse(responseCode = "201", description = "Created")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IndicatorRequest.class), examples = @ExampleObject(name = "EFTERVARDSBESOK", value = EXAMPLE)))
+    @APIResponse(responseCode = "200", description = "Updated", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IndicatorView.class), examples = @ExampleObject(name = "EFTERVARDSBESOK", value = VIEW_EXAMPLE)))
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IndicatorView.class), examples = @ExampleObject(name = "EFTERVARDSBESOK", value = VIEW_EXAMPLE)))
     @APIResponse(responseCode = "409", description = "Observations use the period type or a removed group")
     @APIResponse(responseCode = "422", description = "A rule is broken; errors name each field")
     public Response put(@PathParam("code") String code, @Valid @NotNull IndicatorRequest request,

@@ -20,9 +20,11 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -71,17 +73,18 @@ public class ReportResource {
     @Authenticated
     @RegionWriter
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create or replace the region's draft report for a year", description = "That region's reporter or an admin. A draft may be incomplete; focus areas must be the "
+    @Operation(operationId = "putReport", summary = "Create or replace the region's draft report for a year", description = "That region's reporter or an admin. A draft may be incomplete; focus areas must be the "
             + "agreement year's, each at most once. Replacing needs If-Match with the current ETag. Limits: "
             + "30 spending lines, 400 activities (title 200, description 2,000 characters, 30 focus areas, "
             + "8 target groups each), situation analysis parts 10,000 characters, 30 professions and care settings "
             + "of 100 characters, referral paths and notSplitReason 2,000 characters; bodies over 1 MB get 413. "
             + "Spending is fully split when it has lines and no notSplitReason (and totalSek, if given, equals "
             + "the lines' sum); lines plus a reason is partly split; no lines is not split.")
-    @RequestBody(content = @Content(examples = {@ExampleObject(name = "Jämtland Härjedalen, split", value = EXAMPLE),
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReportRequest.class), examples = {
+            @ExampleObject(name = "Jämtland Härjedalen, split", value = EXAMPLE),
             @ExampleObject(name = "Blekinge, not split (draft)", value = NOT_SPLIT_EXAMPLE)}))
-    @APIResponse(responseCode = "201", description = "Created as a draft", headers = @Header(name = "ETag", description = ETAG))
-    @APIResponse(responseCode = "200", description = "Replaced", headers = @Header(name = "ETag", description = ETAG))
+    @APIResponse(responseCode = "201", description = "Created as a draft", headers = @Header(name = "ETag", description = ETAG, schema = @Schema(type = SchemaType.STRING)), content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReportView.class), examples = @ExampleObject(name = "Jämtland Härjedalen 2025", ref = "Report2025Region23")))
+    @APIResponse(responseCode = "200", description = "Replaced", headers = @Header(name = "ETag", description = ETAG, schema = @Schema(type = SchemaType.STRING)), content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReportView.class), examples = @ExampleObject(name = "Jämtland Härjedalen 2025", ref = "Report2025Region23")))
     @APIResponse(responseCode = "400", description = "Malformed JSON, a wrong type, an unknown field or target group; errors name it")
     @APIResponse(responseCode = "401", description = "No or an invalid bearer token")
     @APIResponse(responseCode = "403", description = "A reporter of another region, an analyst or registry")
@@ -92,7 +95,7 @@ public class ReportResource {
     @APIResponse(responseCode = "422", description = "A limit or rule is broken; errors name every field")
     @APIResponse(responseCode = "428", description = "Replacing an existing report without If-Match")
     public Response put(@PathParam("year") int year, @PathParam("regionCode") String regionCode,
-            @Parameter(description = "The current ETag; required when the report exists") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Parameter(description = "The current ETag; required when the report exists", schema = @Schema(type = SchemaType.STRING)) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             ReportRequest request) {
         reports.requireYearAndRegion(year, regionCode);
         reports.validateShape(request);
@@ -105,8 +108,8 @@ public class ReportResource {
     @GET
     @Path("/{year}/{regionCode}")
     @Authenticated
-    @Operation(summary = "The region's report", description = "That region's reporter, admins and analysts.")
-    @APIResponse(responseCode = "200", description = "The report with status, submittedAt, late and the review", headers = @Header(name = "ETag", description = ETAG))
+    @Operation(operationId = "getReport", summary = "The region's report", description = "That region's reporter, admins and analysts.")
+    @APIResponse(responseCode = "200", description = "The report with status, submittedAt, late and the review", headers = @Header(name = "ETag", description = ETAG, schema = @Schema(type = SchemaType.STRING)), content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReportView.class), examples = @ExampleObject(name = "Jämtland Härjedalen 2025", ref = "Report2025Region23")))
     @APIResponse(responseCode = "403", description = "A reporter of another region or registry")
     @APIResponse(responseCode = "404", description = "No such year or region, or no report yet")
     public Response get(@PathParam("year") int year, @PathParam("regionCode") String regionCode) {
@@ -118,12 +121,12 @@ public class ReportResource {
 
     @GET
     @Path("/{year}/{regionCode}/status")
-    @Operation(summary = "Public: how far the region's report has come", description = "{year, regionCode, status (NOT_STARTED, DRAFT, SUBMITTED, ACCEPTED, RETURNED), submittedAt, "
+    @Operation(operationId = "getReportStatus", summary = "Public: how far the region's report has come", description = "{year, regionCode, status (NOT_STARTED, DRAFT, SUBMITTED, ACCEPTED, RETURNED), submittedAt, "
             + "late, spendingSplit (true = fully split; null before spending is reported), spendingSplitStatus, "
             + "reviewedAt, allocatedSek (the region's published allocation; null before publication)}. The content of a "
             + "report is not public: while it is a DRAFT or RETURNED (being completed by the region) only that it exists "
             + "and its status are shown, spendingSplit and spendingSplitStatus are null.")
-    @APIResponse(responseCode = "200", description = "The status", content = @Content(examples = @ExampleObject(name = "submitted", value = """
+    @APIResponse(responseCode = "200", description = "The status", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StatusView.class), examples = @ExampleObject(name = "submitted", value = """
             {"year": 2024, "regionCode": "23", "status": "ACCEPTED", "submittedAt": "2025-03-28T09:12:00Z",
              "late": false, "spendingSplit": true, "spendingSplitStatus": "FULLY_SPLIT", "reviewedAt": "2025-04-15T13:00:00Z",
              "allocatedSek": 24612350}""")))
@@ -136,11 +139,11 @@ public class ReportResource {
     @Path("/{year}/{regionCode}/submission")
     @Authenticated
     @RegionWriter
-    @Operation(summary = "Submit the report to the board", description = "That region's reporter or an admin. Checks the whole report and answers 422 listing every "
+    @Operation(operationId = "submitReport", summary = "Submit the report to the board", description = "That region's reporter or an admin. Checks the whole report and answers 422 listing every "
             + "missing or invalid part. After the end of the agreement's deadline day (Europe/Stockholm) the "
             + "report is late (decided by its first submission). Read-only until the board returns it. "
             + "If-Match is optional here: when sent, a stale one is 412. Emits report.submitted.")
-    @APIResponse(responseCode = "200", description = "Submitted", headers = @Header(name = "ETag", description = ETAG))
+    @APIResponse(responseCode = "200", description = "Submitted", headers = @Header(name = "ETag", description = ETAG, schema = @Schema(type = SchemaType.STRING)), content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReportView.class), examples = @ExampleObject(name = "Jämtland Härjedalen 2025", ref = "Report2025Region23")))
     @APIResponse(responseCode = "400", description = "receivedAt is not an ISO 8601 instant")
     @APIResponse(responseCode = "403", description = "A reporter of another region, or receivedAt from anyone but an admin")
     @APIResponse(responseCode = "404", description = "No such year or region, or no report to submit")
@@ -151,7 +154,7 @@ public class ReportResource {
              "errors": [{"field": "spending", "message": "spending per focus area, or a notSplitReason saying why it cannot be split"},
                         {"field": "workforcePlan", "message": "a workforce plan (kompetensförsörjningsplan): periodFrom, periodTo, professions"}]}""")))
     public Response submit(@PathParam("year") int year, @PathParam("regionCode") String regionCode,
-            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Parameter(description = "The current ETag; optional, a stale one is 412", schema = @Schema(type = SchemaType.STRING)) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Parameter(description = "Admins only: when a report that came by other means (e-mail, paper) was "
                     + "received, e.g. 2025-03-28T09:00:00Z; lateness is judged by it. Not in the future.") @QueryParam("receivedAt") String receivedAt,
             @Context UriInfo uri) {

@@ -17,8 +17,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -43,18 +46,19 @@ public class ReviewResource {
     @Path("/{year}/{regionCode}/review")
     @RolesAllowed("admin")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Review a submitted report (admin)", description = "ACCEPT, or RETURN with a comment: the region can then edit and submit again. Kept in the audit "
+    @Operation(operationId = "reviewReport", summary = "Review a submitted report (admin)", description = "ACCEPT, or RETURN with a comment: the region can then edit and submit again. Kept in the audit "
             + "trail. If-Match is optional (stale: 412). Emits report.reviewed.")
-    @RequestBody(content = @Content(examples = {
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReviewRequest.class), examples = {
             @ExampleObject(name = "accept", value = "{\"decision\": \"ACCEPT\", \"comment\": null}"),
             @ExampleObject(name = "return", value = "{\"decision\": \"RETURN\", \"comment\": \"Spending per focus area is missing for 30 % of the funds\"}")}))
-    @APIResponse(responseCode = "200", description = "Reviewed: the report as it is now")
+    @APIResponse(responseCode = "200", description = "Reviewed: the report as it is now", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReportView.class), examples = @ExampleObject(name = "Jämtland Härjedalen 2025", ref = "Report2025Region23")))
     @APIResponse(responseCode = "403", description = "Not an admin")
     @APIResponse(responseCode = "404", description = "No such year or region, or no report")
     @APIResponse(responseCode = "409", description = "The report is not submitted (a draft, returned or accepted already)")
     @APIResponse(responseCode = "422", description = "RETURN without a comment, or a comment over 2,000 characters")
     public Response review(@PathParam("year") int year, @PathParam("regionCode") String regionCode,
-            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid @NotNull ReviewRequest request) {
+            @Parameter(description = "The current ETag; optional, a stale one is 412", schema = @Schema(type = SchemaType.STRING)) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Valid @NotNull ReviewRequest request) {
         ReportView report = reports.review(year, regionCode, request.decision(), request.comment(), ifMatch,
                 token.getName());
         return Response.ok(report).tag(new EntityTag(String.valueOf(report.version()))).build();
@@ -63,8 +67,8 @@ public class ReviewResource {
     @GET
     @Path("/{year}/{regionCode}/history")
     @RolesAllowed("admin")
-    @Operation(summary = "Audit trail of the report (admin)", description = "Every status change, oldest first: who, when, from and to which status, and the comment.")
-    @APIResponse(responseCode = "200", description = "The trail", content = @Content(examples = @ExampleObject(name = "returned once", value = """
+    @Operation(operationId = "getReportHistory", summary = "Audit trail of the report (admin)", description = "Every status change, oldest first: who, when, from and to which status, and the comment.")
+    @APIResponse(responseCode = "200", description = "The trail", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = HistoryView.class), examples = @ExampleObject(name = "returned once", value = """
             [{"changedAt": "2025-03-01T10:00:00Z", "changedBy": "reporter-23", "action": "CREATED", "fromStatus": null, "toStatus": "DRAFT", "comment": null},
              {"changedAt": "2025-03-20T10:00:00Z", "changedBy": "reporter-23", "action": "SUBMITTED", "fromStatus": "DRAFT", "toStatus": "SUBMITTED", "comment": null},
              {"changedAt": "2025-04-02T09:00:00Z", "changedBy": "admin-local", "action": "RETURNED", "fromStatus": "SUBMITTED", "toStatus": "RETURNED", "comment": "Workforce plan lacks professions"}]""")))

@@ -8,8 +8,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -26,8 +28,8 @@ public class SummaryResource {
     @GET
     @Path("/{year}")
     @RolesAllowed({"admin", "analyst"})
-    @Operation(summary = "Every region's report status for a year (admins, analysts)", description = "All 21 regions, NOT_STARTED where a region has no report; late; whether spending was split.")
-    @APIResponse(responseCode = "200", description = "One row per region", content = @Content(examples = @ExampleObject(name = "2024", value = """
+    @Operation(operationId = "listReportStatuses", summary = "Every region's report status for a year (admins, analysts)", description = "All 21 regions, NOT_STARTED where a region has no report; late; whether spending was split.")
+    @APIResponse(responseCode = "200", description = "One row per region", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = OverviewRow.class), examples = @ExampleObject(name = "2024", value = """
             [{"regionCode": "01", "regionName": "Stockholm", "status": "SUBMITTED", "submittedAt": "2025-03-30T12:00:00Z",
               "late": false, "spendingSplit": false, "spendingSplitStatus": "PARTLY_SPLIT", "reviewedAt": null, "updatedAt": "2025-03-30T12:00:00Z",
               "allocatedSek": 321813247},
@@ -42,13 +44,13 @@ public class SummaryResource {
 
     @GET
     @Path("/{year}/summary")
-    @Operation(summary = "Public national summary of the year's submitted and accepted reports", description = "focusAreas: kronor per focus area over the regions whose spending is fully split "
+    @Operation(operationId = "getReportSummary", summary = "Public national summary of the year's submitted and accepted reports", description = "focusAreas: kronor per focus area over the regions whose spending is fully split "
             + "(includedRegions), amount-weighted shares with one decimal of splitTotalSek. excludedRegions: every "
             + "other region with reason NOT_SUBMITTED, NOT_SPLIT or PARTLY_SPLIT and the region's own statedReason. "
             + "targetGroups: activities per target group over all submitted reports (an activity for two groups "
             + "counts for both). spendingVsAllocation: per submitted region its total spent against its published "
             + "allocation: OVER (co-funded), UNDER, EQUAL, UNKNOWN. Money in whole kronor; percentages as decimals.")
-    @APIResponse(responseCode = "200", description = "The summary", content = @Content(examples = @ExampleObject(name = "2024 (abridged)", value = """
+    @APIResponse(responseCode = "200", description = "The summary", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NationalSummary.class), examples = @ExampleObject(name = "2024 (abridged)", value = """
             {"year": 2024, "regions": 21, "submitted": 21, "accepted": 18, "late": 0, "splitTotalSek": 755982312,
              "focusAreas": [{"code": "KOMPETENSFORSORJNING", "name": "Stärkt kompetensförsörjning", "amountSek": 228671148, "sharePercent": 30.2},
                             {"code": "NYA_ARBETSSATT", "name": "Utveckling av nya arbetssätt", "amountSek": 108254654, "sharePercent": 14.3}],

@@ -12,6 +12,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -35,6 +37,8 @@ public class OutboxReplay {
 
     @POST
     @RolesAllowed("admin")
+    @Tag(name = "Outbox Replay")
+    @Operation(operationId = "replayOutbox", summary = "Publish the service's stored events again (admins, operations only)", description = "Every event stored since the given instant goes to Kafka once more; consumers are idempotent (inbox), so a replay changes nothing they applied already.")
     @Produces(MediaType.APPLICATION_JSON)
     @Transactional
     public Map<String, Object> replay(@QueryParam("since") String since) {
