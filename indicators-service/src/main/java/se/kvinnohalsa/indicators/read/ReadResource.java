@@ -38,11 +38,14 @@ public class ReadResource {
 
     static final String SUMMARY_EXAMPLE = """
             {"indicatorCode": "EFTERVARDSBESOK", "period": "2023-08-01/2024-07-31", "group": "ALL",
-             "previousPeriod": "2022-09-01/2023-08-31", "national": {"value": 90.1, "origin": "REPORTED"},
-             "previousNational": 87.7, "change": 2.4, "target": {"operator": ">=", "value": 90},
+             "previousPeriod": "2022-09-01/2023-08-31",
+             "national": {"value": 90.1, "origin": "REPORTED", "suppressed": false, "suppressionReason": null},
+             "previousNational": 87.7, "previousNationalSuppressionReason": null, "change": 2.4,
+             "target": {"operator": ">=", "value": 90},
              "regionsMeetingTarget": {"count": 16, "of": 21, "regionCodes": ["03", "05", "06"]},
              "lowest": [{"regionCode": "14", "value": 83.5}],
-             "highest": [{"regionCode": "03", "value": 96.2}, {"regionCode": "06", "value": 96.2}], "suppressedRegions": []}""";
+             "highest": [{"regionCode": "03", "value": 96.2}, {"regionCode": "06", "value": 96.2}],
+             "suppressedRegions": ["25"], "suppressions": [{"regionCode": "25", "reason": "SMALL_CELL"}]}""";
     static final String VALUES_EXAMPLE = """
             [{"regionCode": "01", "regionName": "Stockholm", "period": "2023-08-01/2024-07-31", "group": "ALL",
               "value": 86.2, "suppressed": false, "suppressionReason": null, "previousPeriod": "2022-09-01/2023-08-31",

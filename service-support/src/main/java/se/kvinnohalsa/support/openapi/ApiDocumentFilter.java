@@ -18,6 +18,8 @@ import org.eclipse.microprofile.openapi.models.tags.Tag;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -41,12 +43,23 @@ public class ApiDocumentFilter implements OASFilter {
     private static final Set<String> REPLACED_SCHEMAS = Set.of("#/components/schemas/HttpProblem",
             "#/components/schemas/HttpValidationProblem");
     private static final String SHARED = "shared-components.yaml";
+    private static final String UNSUPPORTED = "415";
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
         addShared(openAPI, shared());
         if (openAPI.getComponents().getSchemas() != null) {
-            openAPI.getComponents().getSchemas().values().forEach(ApiDocumentFilter::nullableUnlessRequired);
+            Set<String> answered = answeredOnly(openAPI);
+            openAPI.getComponents().getSchemas().forEach((name, schema) -> {
+                boolean ownRequired = schema.getRequired() != null && !schema.getRequired().isEmpty();
+                nullableUnlessRequired(schema);
+                if (answered.contains(name) && schema.getProperties() != null && !ownRequired) {
+                    // Every field of an answer (a record) is always there, null or not: clients may rely on it, and
+                    // removing one is a breaking change the v1 check sees (OpenApiCompatibilityTest). Schemas that
+                    // say what is required themselves (Problem, the static ones) are left as they are.
+                    schema.setRequired(new ArrayList<>(schema.getProperties().keySet()));
+                }
+            });
         }
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return;
@@ -61,6 +74,11 @@ public class ApiDocumentFilter implements OASFilter {
                 }
                 if (operation.getResponses() == null || operation.getResponses().getAPIResponses() == null) {
                     continue;
+                }
+                if (operation.getRequestBody() != null && !operation.getResponses().hasAPIResponse(UNSUPPORTED)) {
+                    // JAX-RS answers it for every method that @Consumes: a body of another Content-Type.
+                    operation.getResponses().addAPIResponse(UNSUPPORTED, OASFactory.createAPIResponse()
+                            .description("A Content-Type other than the request body's"));
                 }
                 operation.getResponses().getAPIResponses().forEach((code, response) -> {
                     if (isError(code) && response.getRef() == null) {
@@ -163,6 +181,60 @@ public class ApiDocumentFilter implements OASFilter {
             String decimals = "At most " + step.stripTrailingZeros().scale() + " decimal(s).";
             property.setDescription(
                     property.getDescription() == null ? decimals : property.getDescription() + " " + decimals);
+        }
+    }
+
+    /** The component schemas that only answers use (not a request body or a parameter), transitively. */
+    static Set<String> answeredOnly(OpenAPI openAPI) {
+        Set<String> answered = new HashSet<>();
+        Set<String> asked = new HashSet<>();
+        Map<String, Schema> schemas = openAPI.getComponents().getSchemas();
+        if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
+            return answered;
+        }
+        for (PathItem path : openAPI.getPaths().getPathItems().values()) {
+            for (Operation operation : path.getOperations().values()) {
+                if (operation.getRequestBody() != null && operation.getRequestBody().getContent() != null) {
+                    operation.getRequestBody().getContent().getMediaTypes().values()
+                            .forEach(m -> reach(m.getSchema(), schemas, asked));
+                }
+                if (operation.getParameters() != null) {
+                    operation.getParameters().forEach(p -> reach(p.getSchema(), schemas, asked));
+                }
+                if (operation.getResponses() != null && operation.getResponses().getAPIResponses() != null) {
+                    for (APIResponse response : operation.getResponses().getAPIResponses().values()) {
+                        if (response.getContent() != null && response.getContent().getMediaTypes() != null) {
+                            response.getContent().getMediaTypes().values()
+                                    .forEach(m -> reach(m.getSchema(), schemas, answered));
+                        }
+                    }
+                }
+            }
+        }
+        answered.removeAll(asked);
+        return answered;
+    }
+
+    private static void reach(Schema schema, Map<String, Schema> schemas, Set<String> reached) {
+        if (schema == null) {
+            return;
+        }
+        if (schema.getRef() != null) {
+            String name = schema.getRef().substring(schema.getRef().lastIndexOf('/') + 1);
+            if (reached.add(name)) {
+                reach(schemas.get(name), schemas, reached);
+            }
+            return;
+        }
+        if (schema.getProperties() != null) {
+            schema.getProperties().values().forEach(p -> reach(p, schemas, reached));
+        }
+        reach(schema.getItems(), schemas, reached);
+        reach(schema.getAdditionalPropertiesSchema(), schemas, reached);
+        for (List<Schema> alternatives : Arrays.asList(schema.getAnyOf(), schema.getAllOf(), schema.getOneOf())) {
+            if (alternatives != null) {
+                alternatives.forEach(a -> reach(a, schemas, reached));
+            }
         }
     }
 
