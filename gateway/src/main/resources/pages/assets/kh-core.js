@@ -129,8 +129,8 @@
 
   KH.badge = (text, variant) => h('span', { class: `badge ${variant || ''}`.trim() }, text);
   KH.statusBadge = (status) => KH.badge(KH.word('reportStatus', status), KH.words.reportBadge[status]);
-  KH.suppressed = (reason) => h('span', { class: 'suppressed' }, h('span', {}, DASH),
-    h('span', { class: 'suppressed__why' }, reason || KH.SUPPRESSED_REASON));
+  KH.suppressed = (reason) => h('span', { class: 'suppressed' }, DASH,
+    h('span', { class: 'suppressed__why' }, ` ${reason || KH.SUPPRESSED_REASON}`));
   KH.mark = (met) => (met == null ? h('span', { class: 'muted' }, DASH)
     : met ? h('span', { class: 'mark-ok' }, '✓ Ja') : h('span', { class: 'mark-miss' }, '✗ Nej'));
 

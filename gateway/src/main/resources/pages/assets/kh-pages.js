@@ -465,7 +465,7 @@
 
     controls() {
       const i = this.indicator;
-      const periods = this.period && !this.periods.includes(this.period) ? [this.period, ...this.periods] : this.periods;
+      const periods = this.periods;
       const select = (id, label, options, selected) => h('div', { class: 'field' },
         h('label', { for: id }, label),
         h('select', { id, name: id }, options.map(([value, text]) => h('option', { value, selected: value === selected }, text))));
@@ -493,6 +493,12 @@
     async loadData() {
       const code = this.code;
       const query = (params) => new URLSearchParams(Object.entries(params).filter(([, v]) => v != null)).toString();
+      if (this.period && !this.periods.includes(this.period)) {
+        // Not asked of the API: a period that is not in the list is a mistyped or an old address.
+        this.dataHolder = KH.replace(this.dataHolder, h('div', { id: 'indicator-data' }, KH.notice(
+          `Det finns inga värden för perioden ”${this.period}”. Välj en period i listan ovan.`, 'warn')));
+        return;
+      }
       let values;
       try {
         values = await KH.api(`/api/v1/indicators/${code}/values?${query({ period: this.period, group: this.group })}`);

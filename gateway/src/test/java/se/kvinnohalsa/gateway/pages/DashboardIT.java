@@ -13,6 +13,7 @@ import se.kvinnohalsa.gateway.system.Browser;
 import se.kvinnohalsa.gateway.system.PackagedSystem;
 
 import java.net.URI;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,6 +28,7 @@ import java.util.stream.Collectors;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.containsStringIgnoringCase;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -132,7 +134,7 @@ class DashboardIT {
                 .orElseThrow();
         open("/");
         assertEquals("Statsbidraget " + expected, text("h1"));
-        assertThat(text(".eyebrow"), containsString("senaste året med redovisningar"));
+        assertThat(text(".eyebrow"), containsStringIgnoringCase("senaste året med redovisningar"));
         check("root");
     }
 
@@ -288,6 +290,49 @@ class DashboardIT {
         List<String> errors = browser.consoleErrors().stream().filter(e -> !e.contains("/api/v1/events")).toList();
         assertEquals(List.of(), errors);
         browser.screenshot("region-resumed");
+    }
+
+    @Test
+    void whenAServiceIsDownThePagesShowTheRestAndSayWhatIsMissing() throws Exception {
+        system.restart("reporting-service", () -> {
+            open("/ar/2024");
+            assertThat(text("#allocations-table tr[data-region='23']"), containsString("24 612 350 kr"));
+            assertThat(text("#reports"), containsString("en tjänst svarar inte"));
+            assertThat(text("#spending"), containsString("en tjänst svarar inte"));
+            browser.screenshot("year-2024-reporting-down");
+            open("/regioner/23?ar=2024");
+            assertThat(text("#money"), containsString("24 612 350 kr"));
+            assertThat(text("#report"), containsString("Uppgiften kan inte visas just nu"));
+            assertThat(text("#region-indicators"), containsString("94,3 %"));
+            browser.screenshot("region-23-reporting-down");
+            // The only errors are the answers of the gateway for the service that is away (502, then 503).
+            List<String> errors = browser.consoleErrors().stream().filter(e -> !e.contains("/api/v1/reports/"))
+                    .toList();
+            assertEquals(List.of(), errors);
+        });
+        // The gateway's circuit breaker lets requests through again after its pause.
+        browser.until(d -> system.at("gateway").get("/api/v1/reports/2024/summary").statusCode() == 200,
+                Duration.ofSeconds(60));
+    }
+
+    @Test
+    void mistypedOrHostileAddressesGiveAClearMessageNeverAnError() {
+        open("/ar/1999");
+        assertThat(text("main"), containsString("Det finns ingen överenskommelse för 1999"));
+        open("/regioner/99");
+        assertThat(text("main"), containsString("Det finns ingen region med länskoden 99"));
+        open("/indikatorer/NOPE");
+        assertThat(text("main"), containsString("Det finns ingen indikator med koden NOPE"));
+        String hostile = URLEncoder.encode("<img src=x onerror=alert(1)>", StandardCharsets.UTF_8);
+        open("/indikatorer/EFTERVARDSBESOK?period=" + hostile + "&grupp=DROP&region=..%2F..%2Fx&jamfor=" + hostile);
+        assertThat(text("#indicator-data"), containsString("Det finns inga värden för perioden"));
+        assertEquals("ALL", new Select(browser.find("#val-grupp")).getFirstSelectedOption().getAttribute("value"));
+        assertEquals(0, browser.findAll("#main img").size(), "the address is shown as text, never as HTML");
+        assertEquals(List.of(), browser.consoleErrors());
+        browser.screenshot("indicator-hostile-address");
+        browser.driver().get(page("/ar/abcd").toString());
+        assertEquals("Sidan finns inte", text("h1"));
+        assertThat(browser.consoleErrors().toString(), containsString("404"));
     }
 
     @Test
