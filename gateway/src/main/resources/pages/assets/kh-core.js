@@ -20,7 +20,6 @@
   const dateTimeFormat = new Intl.DateTimeFormat('sv-SE', {
     day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: TIME_ZONE,
   });
-  const timeFormat = new Intl.DateTimeFormat('sv-SE', { hour: '2-digit', minute: '2-digit', second: '2-digit', timeZone: TIME_ZONE });
   const DASH = '–';
 
   KH.DASH = DASH;
@@ -37,7 +36,6 @@
     day: (iso) => (iso ? dateFormat.format(new Date(`${iso}T12:00:00Z`)) : DASH),
     date: (iso) => (iso ? dateFormat.format(new Date(iso)) : DASH),
     dateTime: (iso) => (iso ? dateTimeFormat.format(new Date(iso)) : DASH),
-    time: (date) => timeFormat.format(date),
     yesNo: (v) => (v == null ? DASH : v ? 'Ja' : 'Nej'),
   };
 
@@ -342,10 +340,6 @@
     });
   }
 
-  /** A chart and its numbers: the table is always there, folded under the chart. */
-  KH.numbers = (table, label) => h('details', { class: 'numbers' },
-    h('summary', {}, label || 'Visa siffrorna som tabell'), table);
-
   // ---------------------------------------------------------------- the live event stream
   const EVENT_TYPES = [
     'se.kvinnohalsa.agreement.changed.v1', 'se.kvinnohalsa.allocation.published.v1',
@@ -354,6 +348,8 @@
   ];
   const FIRST_RETRY_MS = 1000;
   const MAX_RETRY_MS = 30000;
+  /** A stream the server ends on purpose (its maximum lifetime) is back at once: no need to say "reconnecting". */
+  const RECONNECTING_AFTER_MS = 1500;
 
   /**
    * Listens to /api/v1/events. Only what the public projection of an event keeps is used (type, subject, key); the
@@ -368,6 +364,7 @@
     let connected = false;
     let retryMs = FIRST_RETRY_MS;
     let source = null;
+    let reconnecting = null;
     const show = (state, label) => {
       if (!badge) return;
       badge.dataset.state = state;
@@ -377,6 +374,8 @@
       const url = `/api/v1/events${lastId ? `?lastEventId=${encodeURIComponent(lastId)}` : ''}`;
       source = new EventSource(url);
       source.addEventListener('ready', (e) => {
+        clearTimeout(reconnecting);
+        reconnecting = null;
         if (e.lastEventId) lastId = e.lastEventId;
         const resumed = connected;
         connected = true;
@@ -397,7 +396,7 @@
         });
       }
       source.addEventListener('error', () => {
-        show('reconnecting', 'Återansluter …');
+        if (!reconnecting) reconnecting = setTimeout(() => show('reconnecting', 'Återansluter …'), RECONNECTING_AFTER_MS);
         if (source.readyState === EventSource.CLOSED) {
           source.close();
           setTimeout(connect, retryMs);

@@ -162,6 +162,14 @@ class DashboardIT {
         browser.driver().navigate().refresh();
         browser.awaitRendered();
         assertEquals("23", new Select(browser.find("#serie-region")).getFirstSelectedOption().getAttribute("value"));
+
+        // The previous period, chosen by the form: every part of the page follows.
+        new Select(browser.find("#val-period")).selectByValue("2022-09-01/2023-08-31");
+        browser.find("form.controls button[type=submit]").click();
+        browser.until(d -> d.getCurrentUrl().contains("period=2022-09-01%2F2023-08-31")
+                && text("#values h2").contains("2022/23"));
+        assertEquals("91,2 %", browser.find("#values-table tr[data-region='23']")
+                .findElements(By.cssSelector("td")).get(1).getText(), "region 23's value of 2022/23");
         check("indicator-eftervardsbesok");
     }
 
@@ -242,6 +250,19 @@ class DashboardIT {
                 + "Lägst bland mottagningarna;Högst bland mottagningarna;Når målet;Anmärkning"), values);
         assertThat(values, containsString("\r\n23;Jämtland Härjedalen;94,3;91,2;3,1;68;100;Ja;\r\n"));
         check("csv-downloaded");
+    }
+
+    /** The CSV writer the pages use, run in the browser: what a hostile or awkward value becomes in Excel. */
+    @Test
+    void theCsvCellsCannotRunAsFormulasAndKeepSeparatorsQuoted() {
+        open("/regioner");
+        List<String> cells = browser.script("""
+                return ['=HYPERLINK("http://x")', '+1', '-2', '@SUM(A1)', 'a;b', 'say "hi"', 'two\\nlines', 94.3,
+                        -3.1, 24612350, null, true, false, 'Jämtland'].map(v => KH.csv.cell(v));""");
+        assertEquals(List.of("\"'=HYPERLINK(\"\"http://x\"\")\"", "'+1", "'-2", "'@SUM(A1)", "\"a;b\"",
+                "\"say \"\"hi\"\"\"", "\"two\nlines\"", "94,3", "-3,1", "24612350", "", "Ja", "Nej", "Jämtland"),
+                cells);
+        assertEquals("a;b\r\n1,5;\r\n", browser.script("return KH.csv.text(['a', 'b'], [[1.5, null]])"));
     }
 
     @Test
