@@ -263,6 +263,8 @@ class DashboardIT {
                 "\"say \"\"hi\"\"\"", "\"two\nlines\"", "94,3", "-3,1", "24612350", "", "Ja", "Nej", "Jämtland"),
                 cells);
         assertEquals("a;b\r\n1,5;\r\n", browser.script("return KH.csv.text(['a', 'b'], [[1.5, null]])"));
+        assertEquals(List.of(), browser.consoleErrors());
+        browser.screenshot("regions");
     }
 
     @Test

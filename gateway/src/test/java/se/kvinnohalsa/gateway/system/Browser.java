@@ -87,9 +87,10 @@ public final class Browser implements AutoCloseable {
         if (available) {
             return;
         }
-        String missing = "Chromium (" + (chromium.isEmpty() ? "none of " + CHROMIUM : chromium.get())
-                + ") or chromedriver ("
-                + CHROMEDRIVER + ") is missing";
+        String looked = System.getProperty("browser.chromium", CHROMIUM.toString());
+        String missing = chromium.isEmpty()
+                ? "Chromium (" + looked + ") is missing"
+                : "chromedriver (" + CHROMEDRIVER + ") is missing";
         if ("true".equalsIgnoreCase(System.getenv("CI"))) {
             fail("[browser] CI=true and " + missing + ": " + HOW_TO_ENABLE);
         }
