@@ -41,7 +41,8 @@
   const card = (id, title, ...content) => h('section', { class: 'card', id, 'aria-labelledby': `${id}-title` },
     h('div', { class: 'card__head' }, h('h2', { id: `${id}-title` }, title)), content);
 
-  const settled = (result) => (result.status === 'fulfilled' ? { data: result.value } : { error: result.reason });
+  /** A part of a page that may fail on its own: {data} or {error}, so that the other parts still show. */
+  const attempt = (promise) => promise.then((data) => ({ data }), (error) => ({ error }));
 
   // =================================================================== year overview
   class YearPage {
@@ -59,15 +60,18 @@
     }
 
     async load(summary) {
-      const [allocations, fetchedSummary, statuses] = await Promise.allSettled([
-        KH.api(`/api/v1/agreements/${this.year}/allocations`),
-        summary ? Promise.resolve(summary) : KH.api(`/api/v1/reports/${this.year}/summary`),
-        Promise.all(this.regions.list.map((r) => KH.api(`/api/v1/reports/${this.year}/${r.code}/status`))),
+      const [allocations, fetchedSummary, statuses] = await Promise.all([
+        attempt(KH.api(`/api/v1/agreements/${this.year}/allocations`)),
+        summary ? { data: summary } : attempt(KH.api(`/api/v1/reports/${this.year}/summary`)),
+        Promise.all(this.regions.list.map((r) => attempt(KH.api(`/api/v1/reports/${this.year}/${r.code}/status`)))),
       ]);
-      this.allocations = settled(allocations);
-      this.summary = settled(fetchedSummary);
-      this.statusError = statuses.status === 'rejected' ? statuses.reason : null;
-      if (!this.statusError) statuses.value.forEach((s) => this.statuses.set(s.regionCode, s));
+      this.allocations = allocations;
+      this.summary = fetchedSummary;
+      // One region's status that cannot be read leaves its row unknown; the grid fails only when none can be.
+      const read = statuses.filter((s) => s.data);
+      this.statusError = read.length ? null : statuses[0].error;
+      this.statuses.clear();
+      read.forEach((s) => this.statuses.set(s.data.regionCode, s.data));
     }
 
     render() {
@@ -323,22 +327,20 @@
         await this.refreshAll();
         return;
       }
-      const [statuses, summary] = await Promise.allSettled([
-        Promise.all(regions.map((code) => KH.api(`/api/v1/reports/${this.year}/${code}/status`))),
-        KH.api(`/api/v1/reports/${this.year}/summary`),
+      const [statuses, summary] = await Promise.all([
+        Promise.all(regions.map((code) => attempt(KH.api(`/api/v1/reports/${this.year}/${code}/status`)))),
+        attempt(KH.api(`/api/v1/reports/${this.year}/summary`)),
       ]);
-      if (statuses.status === 'fulfilled') {
-        for (const status of statuses.value) {
-          const before = this.statuses.get(status.regionCode);
-          this.statuses.set(status.regionCode, status);
-          this.updated.add(status.regionCode);
-          if (!before || before.status !== status.status) {
-            KH.announce(`${this.regions.name(status.regionCode)}: redovisningen för ${this.year} är nu `
-              + `${KH.word('reportStatus', status.status).toLowerCase()}.`);
-          }
+      for (const status of statuses.filter((s) => s.data).map((s) => s.data)) {
+        const before = this.statuses.get(status.regionCode);
+        this.statuses.set(status.regionCode, status);
+        this.updated.add(status.regionCode);
+        if (!before || before.status !== status.status) {
+          KH.announce(`${this.regions.name(status.regionCode)}: redovisningen för ${this.year} är nu `
+            + `${KH.word('reportStatus', status.status).toLowerCase()}.`);
         }
       }
-      this.summary = settled(summary);
+      this.summary = summary;
       ['tiles', 'reports', 'spending', 'targetGroups'].forEach((name) => this.rerender(name));
     }
 
@@ -513,16 +515,16 @@
         return;
       }
       const period = values[0].period;
-      const [summary, gaps, series] = await Promise.allSettled([
-        KH.api(`/api/v1/indicators/${code}/summary?${query({ period, group: this.group })}`),
-        this.loadGaps(period),
-        this.loadSeries(),
+      const [summary, gaps, series] = await Promise.all([
+        attempt(KH.api(`/api/v1/indicators/${code}/summary?${query({ period, group: this.group })}`)),
+        attempt(this.loadGaps(period)),
+        attempt(this.loadSeries()),
       ]);
       this.dataHolder = KH.replace(this.dataHolder, h('div', { id: 'indicator-data' },
-        this.summaryTiles(settled(summary), period),
-        this.valuesCard(values, period, settled(summary)),
-        this.gapsCard(settled(gaps), period),
-        this.seriesCard(settled(series))));
+        this.summaryTiles(summary, period),
+        this.valuesCard(values, period, summary),
+        this.gapsCard(gaps, period),
+        this.seriesCard(series)));
     }
 
     async loadGaps(period) {
