@@ -262,7 +262,10 @@ class DashboardIT {
         assertEquals(List.of("\"'=HYPERLINK(\"\"http://x\"\")\"", "'+1", "'-2", "'@SUM(A1)", "\"a;b\"",
                 "\"say \"\"hi\"\"\"", "\"two\nlines\"", "94,3", "-3,1", "24612350", "", "Ja", "Nej", "Jämtland"),
                 cells);
-        assertEquals("a;b\r\n1,5;\r\n", browser.script("return KH.csv.text(['a', 'b'], [[1.5, null]])"));
+        // Compared in the page: WebDriver's answer does not keep carriage returns.
+        assertEquals(Boolean.TRUE,
+                browser.script("return KH.csv.text(['a', 'b'], [[1.5, null]]) === 'a;b\\r\\n1,5;\\r\\n'"),
+                "CRLF line ends, an empty cell for a missing value");
         assertEquals(List.of(), browser.consoleErrors());
         browser.screenshot("regions");
     }
