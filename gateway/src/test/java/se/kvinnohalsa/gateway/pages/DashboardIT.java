@@ -3,6 +3,7 @@ package se.kvinnohalsa.gateway.pages;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -59,6 +60,12 @@ class DashboardIT {
         Browser.assumeAvailable();
         system = PackagedSystem.get();
         browser = Browser.open();
+    }
+
+    /** What an earlier test left in the console (e.g. one that failed half-way) is not this test's. */
+    @BeforeEach
+    void forgetEarlierConsoleMessages() {
+        browser.consoleErrors();
     }
 
     @AfterAll
