@@ -47,6 +47,8 @@ public interface GatewayConfig {
 
     Events events();
 
+    Pages pages();
+
     interface UpstreamCalls {
         @WithDefault("20")
         int maxConnections();
@@ -106,5 +108,20 @@ public interface GatewayConfig {
 
         @WithDefault("PT10S")
         Duration openFor();
+    }
+
+    /** The dashboard's pages (pages.PageRoutes). */
+    interface Pages {
+        /**
+         * Sent with every page and asset: scripts, styles, images and API calls only from this origin, nothing
+         * inline, no framing.
+         */
+        @WithDefault("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; "
+                + "font-src 'self'; manifest-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
+        String contentSecurityPolicy();
+
+        /** How long a browser may keep an asset fetched by its fingerprinted URL (a new build has new URLs). */
+        @WithDefault("P365D")
+        Duration assetMaxAge();
     }
 }
