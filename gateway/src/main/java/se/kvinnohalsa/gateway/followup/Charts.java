@@ -3,7 +3,6 @@ package se.kvinnohalsa.gateway.followup;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.NumberAxis;
-import org.jfree.chart.labels.StandardCategoryItemLabelGenerator;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.ValueMarker;
@@ -23,10 +22,12 @@ import java.text.NumberFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
- * The document's charts, drawn by JFreeChart as SVG (JFreeSVG) to go inside the page: horizontal bars with the
- * value at each bar, optionally a target line. The same input gives the same SVG, byte for byte (fixed ids).
+ * The document's charts, drawn by JFreeChart as SVG (JFreeSVG) to go inside the page: horizontal bars, optionally a
+ * target line. The numbers are in the table beside each chart (labels at the bars land in the wrong place once
+ * Batik draws them for the PDF). The same input gives the same SVG, byte for byte (fixed ids).
  */
 public final class Charts {
 
@@ -45,8 +46,10 @@ public final class Charts {
     private static final String FONT = "SansSerif";
     private static final int FONT_SIZE = 10;
     private static final int SMALL_FONT_SIZE = 8;
-    /** Space to the right of the longest bar for its value label. */
+    /** Space to the right of the longest bar. */
     private static final double MARGIN_FOR_LABELS = 0.12;
+
+    private static final Pattern WIDTH_AND_HEIGHT = Pattern.compile("width='[0-9.]+' height='[0-9.]+'");
 
     private Charts() {
     }
@@ -89,9 +92,6 @@ public final class Charts {
         renderer.setBarPainter(new StandardBarPainter());
         renderer.setShadowVisible(false);
         renderer.setSeriesPaint(0, BAR);
-        renderer.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}", format));
-        renderer.setDefaultItemLabelsVisible(true);
-        renderer.setDefaultItemLabelFont(new Font(FONT, Font.PLAIN, fontSize));
         CategoryPlot plot = new CategoryPlot(dataset, categories, values, renderer);
         plot.setOrientation(PlotOrientation.HORIZONTAL);
         plot.setBackgroundPaint(Color.WHITE);
@@ -109,7 +109,9 @@ public final class Charts {
         SVGGraphics2D svg = new SVGGraphics2D(width, height);
         svg.setDefsKeyPrefix(id + "-");
         chart.draw(svg, new Rectangle2D.Double(0, 0, width, height));
-        return svg.getSVGElement(id, true, new ViewBox(0, 0, width, height), null, null);
+        String element = svg.getSVGElement(id, true, new ViewBox(0, 0, width, height), null, null);
+        // Whole-pixel width and height, as openhtmltopdf reads them (JFreeSVG writes 640.0).
+        return WIDTH_AND_HEIGHT.matcher(element).replaceFirst("width='" + width + "' height='" + height + "'");
     }
 
     private static double max(List<Bar> bars) {
