@@ -41,6 +41,8 @@ public final class Charts {
     private static final int SMALL_ROW_HEIGHT = 13;
     private static final int CHROME_HEIGHT = 40;
     private static final float LABEL_WIDTH_RATIO = 0.45f;
+    /** Characters that fit on one line of a category label at full width. */
+    private static final int LONG_LABEL = 40;
     private static final Color BAR = new Color(0x1f, 0x5f, 0x8b);
     private static final Color TARGET = new Color(0xb0, 0x30, 0x30);
     private static final String FONT = "SansSerif";
@@ -105,7 +107,10 @@ public final class Charts {
         }
         JFreeChart chart = new JFreeChart(null, null, plot, false);
         chart.setBackgroundPaint(Color.WHITE);
-        int height = CHROME_HEIGHT + rowHeight * Math.max(1, bars.size());
+        // Labels too long for one line are wrapped to two: their rows need the room.
+        boolean wrapped = bars.stream().anyMatch(b -> b.label().length() > LONG_LABEL);
+        int row = wrapped ? rowHeight + fontSize * 2 : rowHeight;
+        int height = CHROME_HEIGHT + row * Math.max(1, bars.size());
         SVGGraphics2D svg = new SVGGraphics2D(width, height);
         svg.setDefsKeyPrefix(id + "-");
         chart.draw(svg, new Rectangle2D.Double(0, 0, width, height));
