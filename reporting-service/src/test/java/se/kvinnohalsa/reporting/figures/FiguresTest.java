@@ -21,7 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 /**
  * The public figures of every region's report: submitted and accepted reports show their numbers, drafts and
- * returned reports only their status; bad years are 400 and unknown ones 404. Owns the year 2045.
+ * returned reports only their status; bad years are 400 and unknown ones 404. Owns the years 2045 and 2088 (never
+ * known).
  */
 @QuarkusTest
 class FiguresTest {
@@ -95,7 +96,7 @@ class FiguresTest {
             given().get("/api/v1/reports/" + year + "/figures").then().statusCode(400)
                     .contentType("application/problem+json").body("errors[0].field", equalTo("year"));
         }
-        given().get("/api/v1/reports/2099/figures").then().statusCode(404).contentType("application/problem+json")
+        given().get("/api/v1/reports/2088/figures").then().statusCode(404).contentType("application/problem+json")
                 .body("status", equalTo(404));
     }
 
