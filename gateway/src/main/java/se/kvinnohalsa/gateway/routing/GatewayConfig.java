@@ -49,6 +49,8 @@ public interface GatewayConfig {
 
     Pages pages();
 
+    FollowUp followUp();
+
     interface UpstreamCalls {
         @WithDefault("20")
         int maxConnections();
@@ -84,6 +86,33 @@ public interface GatewayConfig {
         /** Topics streamed to clients (not the dead-letter topics). */
         @WithDefault("allocation-events,report-events,indicator-events")
         List<String> topics();
+    }
+
+    /** The yearly follow-up document (followup.FollowUpResource). */
+    interface FollowUp {
+        /** Each call to a service for the document waits this long; then the document is not built (503). */
+        @WithDefault("PT5S")
+        Duration timeout();
+
+        /** A built document is served at most this long, then rebuilt; events drop it sooner. */
+        @WithDefault("PT10M")
+        Duration maxAge();
+
+        /** Documents (years) kept at once; the least recently built goes first. */
+        @WithDefault("10")
+        int maxYears();
+
+        /** Group pairs whose gaps section 6 shows where both are loaded, as A:B. */
+        @WithDefault("BORN_SWEDEN:BORN_ABROAD,EDU_HIGHER:EDU_PRIMARY,FIRST_BIRTH:LATER_BIRTH")
+        List<String> groupPairs();
+
+        /** Retry-After of a 503 while a service the document needs cannot be asked. */
+        @WithDefault("PT5S")
+        Duration retryAfter();
+
+        /** "Regions that put more than this share on a focus area" (section 3), in percent. */
+        @WithDefault("25")
+        int largeSharePercent();
     }
 
     interface RateLimit {

@@ -56,7 +56,8 @@ public class ProxyRoutes {
     }
 
     /** The gateway's own endpoints: the same rate limit applies (they are all public reads). */
-    static final List<String> OWN = List.of("/api/v1/overview", "/api/v1/events", "/api/v1/openapi");
+    static final List<String> OWN = List.of("/api/v1/overview", "/api/v1/events", "/api/v1/openapi",
+            "/api/v1/follow-up");
 
     @Inject
     GatewayConfig config;
