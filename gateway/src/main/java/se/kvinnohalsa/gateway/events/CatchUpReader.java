@@ -28,7 +28,7 @@ import java.util.function.Supplier;
  * Reads from Kafka for a stream whose position is older than the gateway's buffer, with a short-lived consumer of
  * its own, until the buffer holds everything after the position it reached; then the stream goes on from the buffer
  * and live. At most {@code concurrency} such reads run at once and {@code queue} wait; the client's reading paces
- * the read, and a client that reads nothing for the drain timeout is cut off.
+ * the read, and a client that reads nothing for the slow-client grace is cut off.
  */
 final class CatchUpReader implements LoopFanout.CatchUp, AutoCloseable {
 
@@ -36,8 +36,8 @@ final class CatchUpReader implements LoopFanout.CatchUp, AutoCloseable {
     private static final Duration METADATA_TIMEOUT = Duration.ofSeconds(5);
 
     /** How the catch-up reads are bounded and paced. */
-    record Settings(List<String> topics, int concurrency, int queue, Duration pollTimeout, Duration drainTimeout,
-            Counter started) {
+    record Settings(List<String> topics, int concurrency, int queue, Duration pollTimeout,
+            Duration slowClientGrace, Counter started) {
     }
 
     private final Supplier<Properties> consumerProperties;
@@ -182,7 +182,7 @@ final class CatchUpReader implements LoopFanout.CatchUp, AutoCloseable {
             }
         });
         try {
-            return room.get(settings.drainTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            return room.get(settings.slowClientGrace().toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException stalled) {
             subscriber.loop.context().runOnContext(v -> subscriber.loop.cut(subscriber));
             return false;

@@ -81,14 +81,14 @@ public class EventStream {
         caps = new ClientCaps(events.maxStreamsPerClient(), events.maxClients());
         metrics.gauge("gateway.events.clients", caps, ClientCaps::open);
         loopSettings = new LoopFanout.Settings(clock, events.reconnectAfter().toMillis(),
-                Math.max(1, events.maxQueuedBytes() / REPLAY_CHUNKS_PER_QUEUE),
+                Math.max(1, events.maxQueuedBytes() / REPLAY_CHUNKS_PER_QUEUE), events.slowClientGrace().toMillis(),
                 Counter.builder("gateway.events.slow-clients").description("streams cut off for not keeping up")
                         .register(metrics),
                 Counter.builder("gateway.events.lifetime-ends").description("streams ended after their lifetime")
                         .register(metrics));
         catchUp = new CatchUpReader(() -> hub.consumerProperties("gateway-events-catch-up"), hub.recent(),
                 new CatchUpReader.Settings(events.topics(), events.catchUp().concurrency(),
-                        events.catchUp().queue(), events.pollTimeout(), events.catchUp().drainTimeout(),
+                        events.catchUp().queue(), events.pollTimeout(), events.slowClientGrace(),
                         Counter.builder("gateway.events.catch-ups")
                                 .description("resumes older than the buffer, read from Kafka").register(metrics)));
         router.get(PATH).order(-9).handler(this::open);

@@ -98,9 +98,10 @@ public class EventStreamOpenApi implements OASFilter {
                 **Resume and limits.** Reconnect with `Last-Event-ID` and the stream goes on just after it: from \
                 the gateway's buffer of recent events, or by a read from Kafka for an older position (as far as \
                 Kafka keeps the events). A stream ends cleanly after about `gateway.events.max-lifetime` (or when \
-                its token expires): the client reconnects after `retry:` and resumes. A client that does not read \
-                what it is sent (more than `gateway.events.max-queued-bytes` waiting) is cut off; it too reconnects \
-                and resumes.""");
+                its token expires): the client reconnects after `retry:` and resumes. A client that leaves more than \
+                `gateway.events.max-queued-bytes` unread for longer than `gateway.events.slow-client-grace` is cut \
+                off; it too reconnects and resumes. At most `gateway.events.max-streams-per-client` streams per \
+                client (token subject, else address; 429) and `gateway.events.max-clients` in all (503).""");
         return text.toString();
     }
 }

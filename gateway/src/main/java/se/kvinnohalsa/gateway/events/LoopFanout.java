@@ -10,9 +10,10 @@ import java.util.Set;
 
 /**
  * The event streams of one event loop. The gateway's Kafka reader hands each batch to every loop once; the loop
- * writes it to its streams, so no stream has a thread or a timer of its own. A stream whose client has not taken
- * what was written before is cut off instead of being waited for. A periodic tick sends heartbeats to quiet streams
- * and ends those whose lifetime is over. Everything but {@link #offer(Batch)} runs on the loop's thread.
+ * writes it to its streams, so no stream has a thread or a timer of its own, and no write waits for a client. A
+ * stream whose client leaves more than the bound unread for longer than the grace period is cut off (a burst that a
+ * client takes in a moment is not a reason). A periodic tick sends heartbeats to quiet streams and ends those whose
+ * lifetime is over. Everything but {@link #offer(Batch)} runs on the loop's thread.
  */
 final class LoopFanout {
 
@@ -21,8 +22,8 @@ final class LoopFanout {
     private static final int QUIET_TICKS = TICKS_PER_HEARTBEAT + 1;
 
     /** What the loop needs from the rest of the event stream. */
-    record Settings(Clock clock, long reconnectMillis, int replayChunkBytes, Counter slowClients,
-            Counter lifetimeEnds) {
+    record Settings(Clock clock, long reconnectMillis, int replayChunkBytes, long slowClientGraceMillis,
+            Counter slowClients, Counter lifetimeEnds) {
     }
 
     interface CatchUp {
@@ -141,16 +142,31 @@ final class LoopFanout {
     }
 
     void deliver(Batch batch) {
+        long now = settings.clock().millis();
         for (Subscriber subscriber : subscribers.toArray(Subscriber[]::new)) {
-            if (subscriber.state != Subscriber.State.LIVE) {
-                continue;
+            if (subscriber.state == Subscriber.State.LIVE && !tooSlow(subscriber, now)) {
+                subscriber.deliver(batch);
             }
-            if (subscriber.queueFull()) {
-                cut(subscriber);
-                continue;
-            }
-            subscriber.deliver(batch);
         }
+    }
+
+    /** Notes when a live stream's queue went over the bound, and cuts it off once that has lasted the grace. */
+    private boolean tooSlow(Subscriber subscriber, long now) {
+        if (subscriber.fullSince == 0) {
+            if (subscriber.queueFull()) {
+                subscriber.fullSince = now;
+                subscriber.response.drainHandler(v -> {
+                    subscriber.response.drainHandler(null);
+                    subscriber.fullSince = 0;
+                });
+            }
+            return false;
+        }
+        if (now - subscriber.fullSince >= settings.slowClientGraceMillis()) {
+            cut(subscriber);
+            return true;
+        }
+        return false;
     }
 
     /** Every heartbeat interval / TICKS_PER_HEARTBEAT: heartbeats for quiet streams; streams past their lifetime end. */
@@ -162,6 +178,8 @@ final class LoopFanout {
             if (now >= subscriber.endsAt) {
                 settings.lifetimeEnds().increment();
                 end(subscriber);
+            } else if (subscriber.state == Subscriber.State.LIVE && tooSlow(subscriber, now)) {
+                continue;
             } else if (tick - subscriber.lastWriteTick >= QUIET_TICKS && !subscriber.queueFull()) {
                 if (heartbeat == null) {
                     heartbeat = Buffer.buffer(SseMessages.comment("heartbeat " + settings.clock().instant()));

@@ -33,6 +33,8 @@ final class Subscriber {
     /** Its own position while it differs from the gateway's (a resumed stream); null once it is the gateway's. */
     EventCursor cursor;
     long lastWriteTick;
+    /** Since when (epoch milliseconds) more than the bound has been waiting to be sent; 0 when not. */
+    long fullSince;
     /** A catch-up read waiting for the client to read: completed with false if the stream ends meanwhile. */
     CompletableFuture<Boolean> awaitingRoom;
 

@@ -86,9 +86,15 @@ public interface GatewayConfig {
         @WithDefault("PT3S")
         Duration reconnectAfter();
 
-        /** A stream whose unsent data exceeds this many bytes is cut off: a slow client never holds up the others. */
-        @WithDefault("65536")
+        /**
+         * A stream with more than this many bytes waiting to be sent for longer than {@link #slowClientGrace()} is cut
+         * off: a slow client never holds up the others.
+         */
+        @WithDefault("262144")
         int maxQueuedBytes();
+
+        @WithDefault("PT10S")
+        Duration slowClientGrace();
 
         @WithDefault("PT0.5S")
         Duration pollTimeout();
@@ -123,10 +129,6 @@ public interface GatewayConfig {
             /** Catch-up reads waiting for their turn; beyond, 503 with Retry-After. */
             @WithDefault("64")
             int queue();
-
-            /** A client that reads nothing of its catch-up for this long is cut off. */
-            @WithDefault("PT30S")
-            Duration drainTimeout();
         }
     }
 
