@@ -5,6 +5,7 @@ import io.vertx.core.buffer.Buffer;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -24,6 +25,15 @@ final class Batch {
             throw new IllegalArgumentException("a batch has at least one event");
         }
         this.events = List.copyOf(events);
+    }
+
+    /** Consecutive batches as one. */
+    static Batch merge(List<Batch> batches) {
+        List<StreamedEvent> events = new ArrayList<>();
+        for (Batch batch : batches) {
+            events.addAll(batch.events);
+        }
+        return new Batch(events);
     }
 
     List<StreamedEvent> events() {

@@ -1,6 +1,7 @@
 package se.kvinnohalsa.gateway.events;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
@@ -29,6 +30,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -43,6 +45,8 @@ public class EventHub {
 
     private static final Logger LOG = Logger.getLogger(EventHub.class);
     private static final Duration METADATA_TIMEOUT = Duration.ofSeconds(5);
+    private static final double MEDIAN = 0.5;
+    private static final double P99 = 0.99;
 
     @Inject
     GatewayConfig config;
@@ -64,11 +68,16 @@ public class EventHub {
     private volatile boolean running;
     private volatile KafkaConsumer<String, String> consumer;
     private Thread reader;
+    private Timer readLag;
 
     @PostConstruct
     void init() {
-        recent = new RecentEvents(config.events().buffer().maxEvents(), config.events().buffer().maxBytes());
+        recent = new RecentEvents(config.events().topics(), config.events().buffer().maxEvents(),
+                config.events().buffer().maxBytes());
         metrics.gauge("gateway.events.buffered", recent, RecentEvents::size);
+        readLag = Timer.builder("gateway.events.read-lag")
+                .description("from an event's Kafka timestamp to the gateway reading it")
+                .publishPercentiles(MEDIAN, P99).register(metrics);
     }
 
     void start(@Observes StartupEvent startup) {
@@ -193,7 +202,9 @@ public class EventHub {
 
     private void publish(ConsumerRecords<String, String> records) {
         List<RecentEvents.Read> reads = new ArrayList<>(records.count());
+        long now = System.currentTimeMillis();
         for (ConsumerRecord<String, String> record : records) {
+            readLag.record(Math.max(0, now - record.timestamp()), TimeUnit.MILLISECONDS);
             reads.add(new RecentEvents.Read(new TopicPartition(record.topic(), record.partition()), record.offset(),
                     StreamedEvent.Content.of(record)));
         }

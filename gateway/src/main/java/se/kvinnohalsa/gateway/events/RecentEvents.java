@@ -21,7 +21,8 @@ final class RecentEvents {
      * What a stream that starts at a position gets from the buffer.
      *
      * @param start the position the stream starts at: the one asked for, with every partition it does not name
-     *        from offset 0 (it did not exist yet when the client's position was made)
+     *        from offset 0 (it did not exist yet when the client's position was made); for a new stream the
+     *        gateway's position
      * @param events the buffered events after {@code start}, in the gateway's order
      * @param lastSeq the sequence number of the last event appended so far: the stream goes on live after it
      * @param position the gateway's position after {@code lastSeq}
@@ -29,6 +30,7 @@ final class RecentEvents {
     record Snapshot(EventCursor start, List<StreamedEvent> events, long lastSeq, EventCursor position) {
     }
 
+    private final List<String> topics;
     private final int maxEvents;
     private final long maxBytes;
     private final ArrayDeque<StreamedEvent> events = new ArrayDeque<>();
@@ -37,10 +39,12 @@ final class RecentEvents {
     private long bytes;
     private long seq;
 
-    RecentEvents(int maxEvents, long maxBytes) {
+    /** @param topics the streamed topics */
+    RecentEvents(List<String> topics, int maxEvents, long maxBytes) {
         if (maxEvents < 1 || maxBytes < 1) {
             throw new IllegalArgumentException("the buffer must hold at least one event");
         }
+        this.topics = List.copyOf(topics);
         this.maxEvents = maxEvents;
         this.maxBytes = maxBytes;
     }
@@ -97,7 +101,7 @@ final class RecentEvents {
      */
     synchronized Snapshot snapshot(EventCursor from) {
         if (from == null) {
-            return new Snapshot(position, List.of(), seq, position);
+            return new Snapshot(position.isEmpty() ? beginning() : position, List.of(), seq, position);
         }
         EventCursor start = start(from);
         if (start == null) {
@@ -118,6 +122,18 @@ final class RecentEvents {
         Map<TopicPartition, Long> start = new LinkedHashMap<>(from.next());
         for (TopicPartition partition : floors.keySet()) {
             start.putIfAbsent(partition, 0L);
+        }
+        return new EventCursor(start);
+    }
+
+    /**
+     * Where a stream starts before any streamed topic exists: at the beginning of each, so that a client that
+     * resumes there gets everything (an empty id would look like a new stream).
+     */
+    private EventCursor beginning() {
+        Map<TopicPartition, Long> start = new LinkedHashMap<>();
+        for (String topic : topics) {
+            start.put(new TopicPartition(topic, 0), 0L);
         }
         return new EventCursor(start);
     }

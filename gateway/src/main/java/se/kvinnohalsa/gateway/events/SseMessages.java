@@ -29,8 +29,12 @@ public final class SseMessages {
             // A line break in a type would end the field early: the rest would be read as fields of its own.
             message.append("event: ").append(LINE_BREAK.matcher(name).replaceAll("")).append('\n');
         }
-        for (String line : data.split("\r\n|\r|\n", -1)) {
-            message.append("data: ").append(line).append('\n');
+        if (data.indexOf('\n') < 0 && data.indexOf('\r') < 0) {
+            message.append("data: ").append(data).append('\n'); // JSON as Jackson writes it: one line
+        } else {
+            for (String line : data.split("\r\n|\r|\n", -1)) {
+                message.append("data: ").append(line).append('\n');
+            }
         }
         return message.append('\n').toString();
     }

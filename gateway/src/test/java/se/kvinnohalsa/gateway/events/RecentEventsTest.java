@@ -14,6 +14,7 @@ class RecentEventsTest {
 
     private static final TopicPartition REPORTS = new TopicPartition("report-events", 0);
     private static final TopicPartition INDICATORS = new TopicPartition("indicator-events", 0);
+    private static final List<String> TOPICS = List.of("report-events", "indicator-events");
 
     private static RecentEvents.Read read(TopicPartition partition, long offset) {
         return new RecentEvents.Read(partition, offset,
@@ -22,7 +23,7 @@ class RecentEventsTest {
 
     @Test
     void eventsGetTheGatewaysOrderAndThePositionAfterThem() {
-        RecentEvents recent = new RecentEvents(100, 1_000_000);
+        RecentEvents recent = new RecentEvents(TOPICS, 100, 1_000_000);
         recent.partitionAdded(REPORTS, 10);
         recent.partitionAdded(INDICATORS, 0);
         List<StreamedEvent> appended = recent.append(List.of(read(REPORTS, 10), read(INDICATORS, 0)));
@@ -34,7 +35,7 @@ class RecentEventsTest {
 
     @Test
     void aResumeWithinTheBufferGetsExactlyWhatCameAfterItsPosition() {
-        RecentEvents recent = new RecentEvents(100, 1_000_000);
+        RecentEvents recent = new RecentEvents(TOPICS, 100, 1_000_000);
         recent.partitionAdded(REPORTS, 10);
         recent.partitionAdded(INDICATORS, 0);
         recent.append(List.of(read(REPORTS, 10), read(INDICATORS, 0), read(REPORTS, 11), read(INDICATORS, 1)));
@@ -48,7 +49,7 @@ class RecentEventsTest {
 
     @Test
     void aPositionOlderThanTheBufferCannotBeServedFromIt() {
-        RecentEvents recent = new RecentEvents(2, 1_000_000);
+        RecentEvents recent = new RecentEvents(TOPICS, 2, 1_000_000);
         recent.partitionAdded(REPORTS, 10);
         recent.append(List.of(read(REPORTS, 10), read(REPORTS, 11), read(REPORTS, 12)));
         assertEquals(2, recent.size());
@@ -62,7 +63,7 @@ class RecentEventsTest {
 
     @Test
     void theBufferIsBoundedByBytesToo() {
-        RecentEvents recent = new RecentEvents(1000, 40);
+        RecentEvents recent = new RecentEvents(TOPICS, 1000, 40);
         recent.partitionAdded(REPORTS, 0);
         recent.append(List.of(read(REPORTS, 0), read(REPORTS, 1), read(REPORTS, 2)));
         assertEquals(2, recent.size(), "each event is 19 characters");
@@ -71,7 +72,7 @@ class RecentEventsTest {
 
     @Test
     void aPartitionTheClientDidNotKnowIsReadFromItsBeginning() {
-        RecentEvents recent = new RecentEvents(100, 1_000_000);
+        RecentEvents recent = new RecentEvents(TOPICS, 100, 1_000_000);
         recent.partitionAdded(REPORTS, 5);
         recent.partitionAdded(INDICATORS, 0);
         recent.append(List.of(read(INDICATORS, 0)));
@@ -84,12 +85,24 @@ class RecentEventsTest {
 
     @Test
     void aNewStreamStartsAtTheGatewaysPosition() {
-        RecentEvents recent = new RecentEvents(100, 1_000_000);
+        RecentEvents recent = new RecentEvents(TOPICS, 100, 1_000_000);
         recent.partitionAdded(REPORTS, 7);
         recent.append(List.of(read(REPORTS, 7)));
         RecentEvents.Snapshot now = recent.snapshot(null);
         assertEquals("report-events:0:8", now.start().toString());
         assertTrue(now.events().isEmpty());
         assertEquals(1, now.lastSeq());
+    }
+
+    @Test
+    void beforeAnyTopicExistsANewStreamStartsAtTheirBeginning() {
+        RecentEvents recent = new RecentEvents(TOPICS, 100, 1_000_000);
+        RecentEvents.Snapshot now = recent.snapshot(null);
+        assertEquals("indicator-events:0:0,report-events:0:0", now.start().toString(),
+                "not an empty id, which a client could not resume from");
+        assertTrue(now.position().isEmpty());
+        recent.partitionAdded(REPORTS, 0);
+        recent.append(List.of(read(REPORTS, 0)));
+        assertEquals(1, recent.snapshot(now.start()).events().size(), "resumed there, it gets what came since");
     }
 }

@@ -138,6 +138,11 @@ public final class SseClient implements AutoCloseable {
         throw new AssertionError("no such message within " + timeout + " (stream ended: " + hasEnded() + ")");
     }
 
+    /** The next message already received, or null. */
+    public Message poll() {
+        return messages.poll();
+    }
+
     public Message nextEvent(Predicate<Message> wanted, Duration timeout) throws InterruptedException {
         return next(m -> m.isEvent() && wanted.test(m), timeout);
     }
