@@ -13,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
@@ -146,10 +145,29 @@ public final class SseLoadClients {
         return complete;
     }
 
-    private static long percentile(List<Long> sorted, double share) {
-        return sorted.isEmpty()
+    private static long percentile(long[] sorted, double share) {
+        return sorted.length == 0
                 ? -1
-                : sorted.get((int) Math.min(sorted.size() - 1, Math.ceil(sorted.size() * share) - 1));
+                : sorted[(int) Math.min(sorted.length - 1, Math.ceil(sorted.length * share) - 1)];
+    }
+
+    /** Latencies in microseconds, without a boxed number per sample. */
+    private static final class Samples {
+        private long[] values = new long[1024];
+        private int size;
+
+        synchronized void add(long value) {
+            if (size == values.length) {
+                values = Arrays.copyOf(values, size * 2);
+            }
+            values[size++] = value;
+        }
+
+        synchronized long[] sorted() {
+            long[] sorted = Arrays.copyOf(values, size);
+            Arrays.sort(sorted);
+            return sorted;
+        }
     }
 
     private void close() {
