@@ -1,5 +1,6 @@
 package se.kvinnohalsa.gateway.events;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.micrometer.core.instrument.Counter;
 import io.vertx.core.Context;
 import io.vertx.core.buffer.Buffer;
@@ -106,7 +107,8 @@ final class LoopFanout {
     }
 
     static String readyData(Subscriber subscriber, boolean resumed) {
-        return "{\"resumed\": " + resumed + ", \"audience\": \"" + subscriber.audience.name() + "\"}";
+        return JsonNodeFactory.instance.objectNode().put("resumed", resumed)
+                .put("audience", subscriber.audience.name()).toString();
     }
 
     /**

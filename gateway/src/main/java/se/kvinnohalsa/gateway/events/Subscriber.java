@@ -27,7 +27,8 @@ final class Subscriber {
     final long endsAt;
     private final Runnable onEnd;
 
-    State state = State.REPLAYING;
+    /** Volatile: a catch-up read looks at it from its own thread to stop early. */
+    volatile State state = State.REPLAYING;
     /** The first of the gateway's sequence numbers it has not been given yet (while live). */
     long nextSeq;
     /** Its own position while it differs from the gateway's (a resumed stream); null once it is the gateway's. */

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import se.kvinnohalsa.events.contract.ReportReviewedV1;
 import se.kvinnohalsa.stack.Infrastructure;
 
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Future;
+
+import javax.management.ObjectName;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -147,6 +150,28 @@ class EventStreamCapacityTest {
             stalled.startReading();
             assertTrue(stalled.awaitEnd(WAIT), "its connection is closed once it reads what was sent before");
             assertFalse(stalled.endedCleanly(), "cut off, not ended");
+        }
+    }
+
+    /** Kafka consumers of the gateway's live events in this JVM (each registers its metrics under its client id). */
+    private static List<String> liveEventConsumers() throws Exception {
+        return ManagementFactory.getPlatformMBeanServer()
+                .queryNames(new ObjectName("kafka.consumer:type=consumer-metrics,*"), null).stream()
+                .map(name -> name.getKeyProperty("client-id"))
+                .filter(id -> id.startsWith("gateway-events-") && !id.startsWith("gateway-events-catch-up-"))
+                .toList();
+    }
+
+    @Test
+    void oneKafkaConsumerServesEveryLiveStream() throws Exception {
+        List<SseClient> streams = new ArrayList<>();
+        try {
+            streams.addAll(open(perClient, Map.of(), "127.0.0.21"));
+            streams.addAll(open(perClient, Map.of(), "127.0.0.22"));
+            assertEquals(1, liveEventConsumers().size(), "one reader for " + streams.size() + " streams: "
+                    + liveEventConsumers());
+        } finally {
+            closeAll(streams);
         }
     }
 }
