@@ -316,4 +316,21 @@ class EventStreamTest {
         assertEquals("2025/23", told.subject());
         assertEquals("23", told.key());
     }
+
+    @Test
+    void aPositionInATopicThatIsNotStreamedReadsNothingOfIt() throws Exception {
+        String run = "dlq-" + UUID.randomUUID();
+        try (TestEvents kafkaEvents = new TestEvents(kafka)) {
+            TestEvents.await(kafkaEvents.sendRaw("report-events.dlq", "23", "se.kvinnohalsa.report.reviewed.v1",
+                    "2025/23", "{\"comment\": \"" + run + "-parked\"}", run + "-parked", Instant.now()));
+            try (SseClient stream = SseClient.open(events, Map.of("Last-Event-ID", "report-events.dlq:0:0"))) {
+                assertEquals(200, stream.status());
+                stream.nextEvent(m -> "ready".equals(m.event()), WAIT);
+                kafkaEvents.send(new ReportReviewedV1(2025, "23", "ACCEPT", "ACCEPTED", "ok", Instant.now(),
+                        "granskare", true), run + "-live", Instant.now());
+                SseClient.Message next = stream.nextEvent(m -> m.data().contains(run), WAIT);
+                assertTrue(next.data().contains(run + "-live"), "the dead-letter topic is not read: " + next.data());
+            }
+        }
+    }
 }
