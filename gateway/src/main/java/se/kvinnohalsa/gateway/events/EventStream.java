@@ -11,6 +11,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -165,9 +166,10 @@ public class EventStream {
                     "Too many clients are catching up on older events; try again later", "catch-up");
             return;
         }
+        SocketAddress address = routing.request().remoteAddress();
         String client = reader.subject() != null
                 ? "sub:" + reader.subject()
-                : "ip:" + routing.request().remoteAddress().hostAddress();
+                : "ip:" + (address == null ? "unknown" : address.hostAddress());
         switch (caps.tryOpen(client)) {
             case CLIENT_FULL -> {
                 refuse(routing, 429, "Too Many Requests", "At most " + config.events().maxStreamsPerClient()

@@ -248,9 +248,10 @@ class EventStreamBenchmark {
                         openMillis, perClient);
                 double heapPerStream = (idle.heapUsed() - before.heapUsed()) / KB / streams;
                 double outsidePerStream = (idle.outsideHeap() - before.outsideHeap()) / KB / streams;
-                System.out.printf("[measure] event stream: gateway memory per idle stream: %.1f KB (heap in use "
-                        + "%.1f KB, resident outside the heap %.1f KB; +%.1f MB and +%.1f MB for %d streams)%n",
-                        heapPerStream + outsidePerStream, heapPerStream, outsidePerStream,
+                System.out.printf("[measure] event stream: gateway memory per idle stream: %.1f KB = %.0f bytes "
+                        + "(heap in use %.1f KB, resident outside the heap %.1f KB; +%.1f MB and +%.1f MB for %d "
+                        + "streams)%n", heapPerStream + outsidePerStream, (heapPerStream + outsidePerStream) * KB,
+                        heapPerStream, outsidePerStream,
                         (idle.heapUsed() - before.heapUsed()) / MB, (idle.outsideHeap() - before.outsideHeap()) / MB,
                         streams);
                 assertEquals(STREAMS, streams, "every stream opened");
