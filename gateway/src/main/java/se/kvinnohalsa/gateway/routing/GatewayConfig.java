@@ -76,16 +76,73 @@ public interface GatewayConfig {
         @WithDefault("PT15S")
         Duration heartbeat();
 
-        /** Each stream reads Kafka with a consumer of its own; beyond this many streams, 503. */
-        @WithDefault("50")
+        /** Streams open on this gateway at most; beyond, 503 with Retry-After. */
+        @WithDefault("16000")
         int maxClients();
+
+        /** Streams one client (token subject, else address) may have open; beyond, 429 with Retry-After. */
+        @WithDefault("20")
+        int maxStreamsPerClient();
+
+        /**
+         * A stream ends cleanly after about this long (each a little earlier, at random, so that reconnects spread
+         * out; at the latest when its token expires): the client reconnects with Last-Event-ID and resumes.
+         */
+        @WithDefault("PT30M")
+        Duration maxLifetime();
+
+        /** Share of {@link #maxLifetime()} by which a stream may end earlier, at random (0 to 1). */
+        @WithDefault("0.1")
+        double lifetimeSpread();
+
+        /** The SSE {@code retry:}: how long a client waits before it reconnects. */
+        @WithDefault("PT3S")
+        Duration reconnectAfter();
+
+        /**
+         * A stream with more than this many bytes waiting to be sent for longer than {@link #slowClientGrace()} is cut
+         * off: a slow client never holds up the others.
+         */
+        @WithDefault("262144")
+        int maxQueuedBytes();
+
+        @WithDefault("PT10S")
+        Duration slowClientGrace();
 
         @WithDefault("PT0.5S")
         Duration pollTimeout();
 
+        /** Topics or partitions created after the gateway started are picked up this often. */
+        @WithDefault("PT10S")
+        Duration discoverEvery();
+
         /** Topics streamed to clients (not the dead-letter topics). */
         @WithDefault("allocation-events,report-events,indicator-events")
         List<String> topics();
+
+        /** Recent events kept in memory, from which reconnecting clients resume. */
+        Buffer buffer();
+
+        /** Reads from Kafka for clients that resume from a position older than the buffer. */
+        CatchUp catchUp();
+
+        interface Buffer {
+            @WithDefault("4096")
+            int maxEvents();
+
+            @WithDefault("16777216")
+            long maxBytes();
+        }
+
+        interface CatchUp {
+            /** Catch-up reads at once (each with a Kafka consumer of its own). */
+            @WithDefault("4")
+            int concurrency();
+
+            /** Catch-up reads waiting for their turn; beyond, 503 with Retry-After. */
+            @WithDefault("64")
+            int queue();
+        }
     }
 
     /** The yearly follow-up document (followup.FollowUpResource). */
