@@ -22,6 +22,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.Config;
 import org.jboss.logging.Logger;
 import se.kvinnohalsa.support.SupportConfig;
+import se.kvinnohalsa.support.fault.TransientFailures;
 import se.kvinnohalsa.support.inbox.DeadLetterHeaders;
 import se.kvinnohalsa.support.outbox.Outbox;
 
@@ -151,7 +152,8 @@ public class DeadLetters {
         settings.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         long timeout = config.deadLetters().readTimeout().toMillis();
         settings.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, timeout);
-        settings.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout);
+        // Kafka wants delivery.timeout.ms >= request.timeout.ms + linger.ms.
+        settings.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout / 2);
         settings.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) timeout);
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(settings, new StringSerializer(),
                 new StringSerializer())) {
@@ -178,7 +180,8 @@ public class DeadLetters {
             Thread.currentThread().interrupt();
             throw new KafkaUnavailableException("interrupted while sending dead letters back", e);
         } catch (ExecutionException | TimeoutException | KafkaException e) {
-            throw new KafkaUnavailableException("Kafka did not acknowledge the dead letters sent back: " + e, e);
+            throw new KafkaUnavailableException(
+                    "Kafka did not acknowledge the dead letters sent back: " + TransientFailures.describe(e), e);
         }
     }
 
@@ -245,7 +248,7 @@ public class DeadLetters {
         } catch (org.apache.kafka.common.errors.UnknownTopicOrPartitionException unknown) {
             return List.of();
         } catch (KafkaException e) {
-            throw new KafkaUnavailableException("Kafka could not be read: " + e.getMessage(), e);
+            throw new KafkaUnavailableException("Kafka could not be read: " + TransientFailures.describe(e), e);
         }
     }
 

@@ -138,6 +138,7 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
             }
             throw e;
         }
+        LOG.debugf("Idempotency-Key %s of %s: %s", key, caller, reservation.state());
         switch (reservation.state()) {
             case NEW -> {
                 Pending pending = new Pending(caller, key, digest, streaming ? body : null, fingerprint);
