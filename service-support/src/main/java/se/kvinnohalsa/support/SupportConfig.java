@@ -75,9 +75,9 @@ public interface SupportConfig {
 
         /**
          * Applied event ids younger than this are kept for de-duplication. Keep it longer than any redelivery can be
-         * late: the topics' retention and the replay horizon of the producing services.
+         * late: the topics' retention (30 days) and the replay horizon of the producing services (outbox-sent).
          */
-        @WithDefault("P30D")
+        @WithDefault("P35D")
         Duration processedEvents();
 
         /** Rows deleted per transaction, so that a large backlog never locks the tables for long. */

@@ -18,8 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Issue 12, item 8: sent outbox events and applied event ids older than the retention (30 days) and expired
- * idempotency keys are deleted in batches of 500; unsent events, recent rows and live keys stay.
+ * Issue 12, item 8: sent outbox events and applied event ids older than their retention and expired
+ * idempotency keys are deleted in batches of 500 (outbox 30 days, applied ids 35); unsent events, recent rows and live keys stay.
  */
 @QuarkusTest
 class RetentionTest {
@@ -39,8 +39,8 @@ class RetentionTest {
             s.execute(outbox(OLD_SENT, "now() - interval '40 days'", "now() - interval '40 days'"));
             s.execute(outbox(3, "now() - interval '40 days'", "NULL")); // never sent: kept whatever its age
             s.execute(outbox(4, "now() - interval '10 days'", "now() - interval '10 days'")); // replay needs these
-            s.execute(processed(OLD_PROCESSED, "now() - interval '31 days'"));
-            s.execute(processed(5, "now() - interval '29 days'"));
+            s.execute(processed(OLD_PROCESSED, "now() - interval '36 days'"));
+            s.execute(processed(5, "now() - interval '34 days'"));
             s.execute(keys("expired-", 6, "now() - interval '1 minute'"));
             s.execute(keys("live-", 2, "now() + interval '23 hours'"));
         }
