@@ -3,8 +3,10 @@ package se.kvinnohalsa.support.idempotency;
 import io.quarkus.smallrye.openapi.OpenApiFilter;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 
 /**
@@ -13,6 +15,9 @@ import org.eclipse.microprofile.openapi.models.parameters.Parameter;
  */
 @OpenApiFilter(OpenApiFilter.RunStage.BUILD)
 public class IdempotencyOpenApi implements OASFilter {
+
+    /** 255 characters of key and the two quotes of a Structured Fields string. */
+    private static final int MAX_HEADER_LENGTH = 257;
 
     static final String DESCRIPTION = "Makes a retry safe: the first request with a key is carried out and its answer "
             + "kept for at least 24 hours (support.idempotency.keep); the same key with the same request (method, "
@@ -24,7 +29,7 @@ public class IdempotencyOpenApi implements OASFilter {
             + "others (e.g. 401, 403, 404, 409, 503) are not, and a retry is carried out anew.";
 
     @Override
-    public void filterOpenAPI(org.eclipse.microprofile.openapi.models.OpenAPI openAPI) {
+    public void filterOpenAPI(OpenAPI openAPI) {
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return;
         }
@@ -37,7 +42,7 @@ public class IdempotencyOpenApi implements OASFilter {
                     .required(false).description(DESCRIPTION)
                     .schema(OASFactory.createSchema()
                             .addType(org.eclipse.microprofile.openapi.models.media.Schema.SchemaType.STRING)
-                            .maxLength(257))
+                            .maxLength(MAX_HEADER_LENGTH))
                     .example("\"8e03978e-40d5-43e8-bc93-6894a57f9324\""));
             if (post.getResponses() != null) {
                 if (post.getResponses().getAPIResponse("409") == null) {
