@@ -58,6 +58,8 @@ class KafkaCrashDrillIT {
     private final Map<Integer, AtomicInteger> submissionAnswers = new ConcurrentHashMap<>();
     private final Map<Integer, AtomicInteger> reviewAnswers = new ConcurrentHashMap<>();
     private final AtomicInteger acknowledged = new AtomicInteger();
+    private final AtomicInteger acknowledgedAtKill = new AtomicInteger();
+    private final AtomicInteger acknowledgedAtRestart = new AtomicInteger();
 
     @Test
     void everySubmissionIsAcknowledgedDeliveredAndAppliedOnceThroughABrokerCrash() throws Exception {
@@ -114,7 +116,8 @@ class KafkaCrashDrillIT {
                 + "dropped as duplicates %.0f); recovery from broker restart: outbox drained after %d ms, all "
                 + "applied downstream after %d ms%n",
                 SUBMISSIONS, CLIENTS, acknowledged.get(), new TreeMap<>(submissionAnswers),
-                new TreeMap<>(reviewAnswers), restartedAt.get() - killedAt.get(), KILL_AFTER, RESTART_AFTER,
+                new TreeMap<>(reviewAnswers), restartedAt.get() - killedAt.get(), acknowledgedAtKill.get(),
+                acknowledgedAtRestart.get(),
                 written.size(), onTopic.size(), delivered.size(), onTopic.size() - delivered.size(), lost.size(),
                 appliedRows, downstreamDuplicates, drainedAt - restartedAt.get(), appliedAt - restartedAt.get());
 
@@ -171,6 +174,7 @@ class KafkaCrashDrillIT {
             }
             broker.kill();
             killedAt.set(System.currentTimeMillis());
+            acknowledgedAtKill.set(acknowledged.get());
             System.out.printf("[drill] broker killed (SIGKILL) after %d acknowledged submissions%n",
                     acknowledged.get());
             long deadline = System.currentTimeMillis() + TimeUnit.MINUTES.toMillis(3);
@@ -179,6 +183,7 @@ class KafkaCrashDrillIT {
             }
             broker.restart();
             restartedAt.set(System.currentTimeMillis());
+            acknowledgedAtRestart.set(acknowledged.get());
             System.out.printf("[drill] broker running again after %d acknowledged submissions%n", acknowledged.get());
         } catch (Exception e) {
             throw new IllegalStateException(e);
