@@ -18,6 +18,8 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.jboss.logging.Logger;
+import se.kvinnohalsa.support.fault.RetryState;
+import se.kvinnohalsa.support.fault.TransientFailures;
 import se.kvinnohalsa.support.requestid.RequestIds;
 import se.kvinnohalsa.support.tracing.TraceContexts;
 
@@ -64,6 +66,7 @@ public class OutboxRelay {
 
     private final Semaphore wakeUps = new Semaphore(0);
     private volatile boolean running;
+    private volatile RetryState retryState;
     private Thread worker;
 
     void start(@Observes StartupEvent startup) {
@@ -89,19 +92,30 @@ public class OutboxRelay {
         wakeUps.release();
     }
 
+    /** Whether the relay is retrying a failure (database or Kafka unreachable), for readiness. */
+    public synchronized RetryState retryState() {
+        if (retryState == null) {
+            retryState = new RetryState(clock);
+        }
+        return retryState;
+    }
+
     private void loop() {
         Duration backoff = config.pollInterval();
+        RetryState state = retryState();
         while (running) {
             int relayed;
             try {
                 relayed = relayBatch();
                 backoff = config.pollInterval();
+                state.recovered();
             } catch (RuntimeException e) {
-                LOG.warnf("outbox relay: %s; retrying in %s", e.getMessage(), backoff);
+                // Whatever failed (a database blip, Kafka away), the thread lives on and the same events go next time.
+                LOG.warnf("outbox relay: %s; retrying in %s", TransientFailures.describe(e), backoff);
+                state.failed(e);
                 relayed = 0;
-                backoff = backoff.multipliedBy(2).compareTo(Duration.ofSeconds(10)) > 0
-                        ? Duration.ofSeconds(10)
-                        : backoff.multipliedBy(2);
+                Duration doubled = backoff.multipliedBy(2);
+                backoff = doubled.compareTo(config.maxBackoff()) > 0 ? config.maxBackoff() : doubled;
             }
             if (relayed < config.batchSize()) {
                 try {
