@@ -1,5 +1,7 @@
 package se.kvinnohalsa.support.json;
 
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+
 import java.math.BigDecimal;
 
 /**
@@ -37,6 +39,17 @@ public final class JsonLimits {
         }
         long integerDigits = (long) value.precision() - value.scale();
         return integerDigits <= MAX_INTEGER_DIGITS && value.scale() <= MAX_FRACTION_DIGITS;
+    }
+
+    /** A refusal of the parser's limits, as a client reads it: the limit, without where it is configured. */
+    public static String describe(StreamConstraintsException e) {
+        String message = String.valueOf(e.getOriginalMessage());
+        int newline = message.indexOf('\n');
+        if (newline >= 0) {
+            message = message.substring(0, newline);
+        }
+        int source = message.indexOf(", from `");
+        return source > 0 ? message.substring(0, source) + ")" : message;
     }
 
     /** What {@link #saneMagnitude} requires, as a client reads it. */

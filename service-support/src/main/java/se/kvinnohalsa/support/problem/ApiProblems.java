@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import se.kvinnohalsa.support.json.JsonLimits;
 import se.kvinnohalsa.support.json.RejectedValueException;
 
 import java.util.ArrayList;
@@ -112,14 +113,8 @@ public class ApiProblems {
     /** A number, string, name or nesting beyond JsonLimits: refused while parsing, before it costs anything. */
     @ServerExceptionMapper(priority = FIRST)
     public Response tooLargeJson(StreamConstraintsException e, UriInfo uri) {
-        String message = firstLine(e);
-        int source = message.indexOf(", from `");
-        if (source > 0) {
-            // Jackson appends where the limit is configured; the client needs the limit, not our code's names.
-            message = message.substring(0, source) + ")";
-        }
         return withErrors(BAD_REQUEST, "The body has a value beyond this API's limits",
-                List.of(new FieldError("body", message)), uri);
+                List.of(new FieldError("body", JsonLimits.describe(e))), uri);
     }
 
     @ServerExceptionMapper(priority = FIRST)
