@@ -7,6 +7,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** The gateway's settings: where the services are, how long it waits for them, and its limits per client. */
 @ConfigMapping(prefix = "gateway")
@@ -83,6 +84,9 @@ public interface GatewayConfig {
 
     interface Upstream {
         URI url();
+
+        /** The largest body the service takes: larger ones are refused by the gateway (413). Default: maxBodyBytes. */
+        Optional<Long> maxBodyBytes();
     }
 
     interface CircuitBreakerConfig {
