@@ -36,7 +36,7 @@ public final class Infrastructure {
             }
             Path dir = Path.of(System.getProperty(STATE + ".dir"));
             return new Infrastructure(
-                    PostgresServer.attach(Integer.getInteger(STATE + ".postgresPort")),
+                    PostgresServer.attach(Integer.getInteger(STATE + ".postgresPort"), dir.resolve("postgres")),
                     KafkaBroker.attach(dir.resolve("kafka"), Integer.getInteger(STATE + ".kafkaPort"),
                             Integer.getInteger(STATE + ".kafkaControllerPort"), KAFKA_HEAP),
                     LocalKeys.in(dir.resolve("jwt")));
