@@ -85,6 +85,16 @@ public class StubUpstreams implements QuarkusTestResourceLifecycleManager {
             request.response().end();
             return;
         }
+        if (path.endsWith("/not-modified")) {
+            // As the services answer a matching If-None-Match: 304, no body, no Content-Length.
+            request.response().setStatusCode(304).putHeader("ETag", "\"v1\"").putHeader("Cache-Control", "max-age=30")
+                    .end();
+            return;
+        }
+        if (path.endsWith("/no-content")) {
+            request.response().setStatusCode(204).end();
+            return;
+        }
         if (path.endsWith("/dies")) {
             request.response().setChunked(true).write("{\"partial\": ");
             vertx.setTimer(200, t -> request.connection().close());

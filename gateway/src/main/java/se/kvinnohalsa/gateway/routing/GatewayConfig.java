@@ -186,6 +186,9 @@ public interface GatewayConfig {
          * the same as {@link #url()} when not set.
          */
         Optional<URI> managementUrl();
+
+        /** The largest body the service takes: larger ones are refused by the gateway (413). Default: maxBodyBytes. */
+        Optional<Long> maxBodyBytes();
     }
 
     interface CircuitBreakerConfig {

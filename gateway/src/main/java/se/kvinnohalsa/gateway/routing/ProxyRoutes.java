@@ -89,6 +89,9 @@ public class ProxyRoutes {
                     config.circuitBreaker().failureThreshold(), config.circuitBreaker().openFor().toNanos(),
                     System::nanoTime));
             HttpProxy proxy = proxy(vertx, client, upstream.url(), name, breaker);
+            // After the interceptor above, so that a body refused as too large is a 413 it sees, not a failure.
+            proxy.addInterceptor(new BodyLimit(upstream.maxBodyBytes().orElse(config.maxBodyBytes()), name));
+            proxy.addInterceptor(new BodilessResponses());
             router.route(route.getKey() + "*").order(-10)
                     .handler(this::admit)
                     .handler(routing -> forward(routing, proxy, breaker, name));

@@ -221,4 +221,28 @@ class BadInputTest {
                 .statusCode(403);
         given().get("/api/v1/indicators/NEW_ONE").then().statusCode(404);
     }
+
+    /** Issue 12, item 2: this kept indicators-service busy until the gateway gave up (504). */
+    @Test
+    void aHugeExponentIs422AtOnceInJsonAndCsv() throws Exception {
+        HttpResponse<String> json = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                java.time.Duration.ofSeconds(60),
+                () -> postRaw("application/json", ("[{\"regionCode\": \"01\", \"period\": \"" + P
+                        + "\", \"value\": 1e999999999}]").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertProblem(json, 422);
+        assertTrue(json.body().contains("\"field\":\"value\"") && json.body().contains("out of range"),
+                json.body());
+        HttpResponse<String> csv = postRaw("text/csv", (Api.HEADER + "\n01," + P + ",ALL,1e999999999,,,,\n01," + P
+                + ",EDU_HIGHER," + "9".repeat(10_000) + ",,,,\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertProblem(csv, 422);
+        assertTrue(csv.body().contains("out of range") && csv.body().contains("characters long"), csv.body());
+        HttpResponse<String> digits = postRaw("application/json", ("[{\"regionCode\": \"01\", \"period\": \""
+                + P + "\", \"value\": " + "9".repeat(10_000) + "}]").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertProblem(digits, 400);
+        HttpResponse<String> deep = postRaw("application/json",
+                ("[" + "[".repeat(10_000) + "]".repeat(10_000) + "]")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertProblem(deep, 400);
+        assertTrue(deep.body().contains("nesting depth"), deep.body());
+    }
 }
