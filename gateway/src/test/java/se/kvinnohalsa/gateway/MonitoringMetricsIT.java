@@ -46,7 +46,8 @@ class MonitoringMetricsIT {
         Set<String> missing = new TreeSet<>();
         for (String service : ALL) {
             String tag = "application=\"" + service + "\"";
-            Set<String> exposed = given().baseUri("http://localhost").port(system.managementPort(service)).get("/q/metrics").then().statusCode(200).extract().asString()
+            Set<String> exposed = given().baseUri("http://localhost").port(system.managementPort(service))
+                    .get("/q/metrics").then().statusCode(200).extract().asString()
                     .lines().filter(l -> !l.startsWith("#") && l.contains(tag))
                     .map(l -> l.split("[{ ]", 2)[0]).collect(Collectors.toSet());
             expected.forEach((metric, source) -> {
