@@ -1,11 +1,13 @@
 package se.kvinnohalsa.allocation.agreement;
 
+import io.quarkus.test.common.http.TestHTTPResourceManager;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 import se.kvinnohalsa.allocation.Api;
 
+import java.net.URI;
 import java.util.Map;
 
 import static io.restassured.RestAssured.given;
@@ -69,7 +71,9 @@ class IdempotentWritesTest {
 
     @Test
     void everyPostDocumentsTheHeader() {
-        JsonPath openapi = JsonPath.from(given().accept("application/json").get("/q/openapi?format=json").asString());
+        JsonPath openapi = JsonPath.from(given().port(URI.create(TestHTTPResourceManager.getManagementUri()).getPort())
+                .accept("application/json")
+                .get("/q/openapi?format=json").asString());
         Map<String, Map<String, Object>> paths = openapi.getMap("paths");
         int posts = 0;
         for (Map.Entry<String, Map<String, Object>> path : paths.entrySet()) {

@@ -19,7 +19,8 @@ class EventStreamOpenApiTest {
 
     @Test
     void theOperationSaysPerEventTypeWhatEachAudienceGets() {
-        JsonPath document = given().get("/q/openapi?format=json").then().statusCode(200).extract().jsonPath();
+        JsonPath document = given().get("/api/v1/openapi/gateway?format=json").then().statusCode(200).extract()
+                .jsonPath();
         Map<String, Object> operation = document.getMap("paths.'/api/v1/events'.get");
         String description = (String) operation.get("description");
         for (Class<?> type : EventCatalog.ALL) {

@@ -1,5 +1,7 @@
 package se.kvinnohalsa.support.idempotency;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.smallrye.openapi.OpenApiFilter;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
@@ -8,6 +10,10 @@ import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+import se.kvinnohalsa.support.problem.SecurityProblems;
+
+import java.util.Map;
 
 /**
  * Documents the {@code Idempotency-Key} header on every POST of the service's OpenAPI (and so in the gateway's merged
@@ -18,6 +24,15 @@ public class IdempotencyOpenApi implements OASFilter {
 
     /** 255 characters of key and the two quotes of a Structured Fields string. */
     private static final int MAX_HEADER_LENGTH = 257;
+
+    /** The problem+json schema every service's error answers share (quarkus-resteasy-problem's). */
+    private static final String PROBLEM_SCHEMA = "HttpProblem";
+    private static final String IN_FLIGHT = """
+            {"status": 409, "title": "Conflict", "detail": "A request with this Idempotency-Key is still being carried out; \
+            retry after Retry-After", "instance": "/api/v1/agreements", "requestId": "6f1c2d3e-0000-4000-8000-000000000001"}""";
+    private static final String REUSED = """
+            {"status": 422, "title": "Unprocessable Content", "detail": "This Idempotency-Key was used for another \
+            request", "instance": "/api/v1/agreements", "requestId": "6f1c2d3e-0000-4000-8000-000000000002"}""";
 
     static final String DESCRIPTION = "Makes a retry safe: the first request with a key is carried out and its answer "
             + "kept for at least 24 hours (support.idempotency.keep); the same key with the same request (method, "
@@ -41,19 +56,37 @@ public class IdempotencyOpenApi implements OASFilter {
             post.addParameter(OASFactory.createParameter().name(IdempotencyKeys.HEADER).in(Parameter.In.HEADER)
                     .required(false).description(DESCRIPTION)
                     .schema(OASFactory.createSchema()
-                            .addType(org.eclipse.microprofile.openapi.models.media.Schema.SchemaType.STRING)
+                            .addType(Schema.SchemaType.STRING)
                             .maxLength(MAX_HEADER_LENGTH))
                     .example("\"8e03978e-40d5-43e8-bc93-6894a57f9324\""));
             if (post.getResponses() != null) {
                 if (post.getResponses().getAPIResponse("409") == null) {
-                    post.getResponses().addAPIResponse("409", OASFactory.createAPIResponse()
-                            .description("A request with the same Idempotency-Key is still being carried out"));
+                    post.getResponses().addAPIResponse("409",
+                            problem("A request with the same Idempotency-Key is still being carried out", "in flight",
+                                    IN_FLIGHT));
                 }
                 if (post.getResponses().getAPIResponse("422") == null) {
-                    post.getResponses().addAPIResponse("422", OASFactory.createAPIResponse()
-                            .description("The Idempotency-Key was used before for another request"));
+                    post.getResponses().addAPIResponse("422", problem(
+                            "The Idempotency-Key was used before for another request", "key reused", REUSED));
                 }
             }
+        }
+    }
+
+    /** A problem+json answer in the shared problem schema, with an example. */
+    private static APIResponse problem(String description, String exampleName, String example) {
+        return OASFactory.createAPIResponse().description(description)
+                .content(OASFactory.createContent().addMediaType(SecurityProblems.PROBLEM_JSON,
+                        OASFactory.createMediaType().schema(OASFactory.createSchema().ref(PROBLEM_SCHEMA))
+                                .addExample(exampleName, OASFactory.createExample().value(json(example)))));
+    }
+
+    /** The example as JSON in the document, as SmallRye writes the examples of annotations. */
+    private static Object json(String example) {
+        try {
+            return new ObjectMapper().readValue(example, Map.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
         }
     }
 
