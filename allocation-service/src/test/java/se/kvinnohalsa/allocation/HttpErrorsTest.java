@@ -76,6 +76,12 @@ class HttpErrorsTest {
         // 400: an encoded NUL in the URL (PostgreSQL could not even look it up).
         problem(given().urlEncodingEnabled(false).get("/api/v1/agreements/2025/regions/%00/decision").then(), 400)
                 .body("errors[0].field", equalTo("url"));
+        // 400: a '%' that starts no escape, in the query (Vert.x would throw when a handler reads the parameters)
+        // and in the path.
+        problem(given().urlEncodingEnabled(false).get("/api/v1/regions?x=%zz").then(), 400)
+                .body("errors[0].field", equalTo("url"));
+        problem(given().urlEncodingEnabled(false).get("/api/v1/agreements/2025/regions/2%/decision").then(), 400)
+                .body("errors[0].field", equalTo("url"));
     }
 
     @Test

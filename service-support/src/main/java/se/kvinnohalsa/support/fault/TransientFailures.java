@@ -1,5 +1,6 @@
 package se.kvinnohalsa.support.fault;
 
+import java.io.EOFException;
 import java.net.ConnectException;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
@@ -15,7 +16,7 @@ import java.util.Set;
  * Tells a failure that goes away by itself (the database restarting, a connection cut, a serialization failure or
  * deadlock between transactions, a lock or pool timeout) from one that retrying cannot fix. Decided by the JDBC
  * exception types and PostgreSQL SQLSTATEs anywhere in the cause chain, since Hibernate, Narayana and Agroal each wrap
- * them differently.
+ * them differently. One rule for every path: a consumer retries exactly what an HTTP request answers with 503.
  */
 public final class TransientFailures {
 
@@ -51,7 +52,8 @@ public final class TransientFailures {
                 && seen.put(t, Boolean.TRUE) == null; t = t.getCause()) {
             if (t instanceof SQLTransientException || t instanceof SQLRecoverableException
                     || t instanceof ConnectException || t instanceof SocketTimeoutException
-                    || t instanceof SocketException || TRANSIENT_TYPES.contains(t.getClass().getName())) {
+                    || t instanceof SocketException || t instanceof EOFException
+                    || TRANSIENT_TYPES.contains(t.getClass().getName())) {
                 return true;
             }
             if (t instanceof SQLException sql) {

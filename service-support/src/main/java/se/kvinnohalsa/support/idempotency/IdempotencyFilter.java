@@ -63,7 +63,6 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
     private static final int UNPROCESSABLE = 422;
     private static final int CONFLICT = 409;
     private static final String RETRY_IN_FLIGHT_SECONDS = "1";
-    private static final String RETRY_UNAVAILABLE_SECONDS = "2";
     /** The longest caller id kept as it is; longer subjects are kept as their SHA-256. */
     private static final int MAX_CALLER = 200;
 
@@ -128,16 +127,9 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
             request.setEntityStream(new ByteArrayInputStream(bytes));
             fingerprint = IdempotencyKeys.hex(digest);
         }
-        Reservation reservation;
-        try {
-            reservation = store.reserve(caller, key, request.getMethod(), path, fingerprint);
-        } catch (RuntimeException e) {
-            if (TransientFailures.isTransient(e)) {
-                request.abortWith(unavailable(request));
-                return;
-            }
-            throw e;
-        }
+        // A database that cannot be reached here is answered like anywhere else: 503 with the configured Retry-After
+        // (ServerProblems).
+        Reservation reservation = store.reserve(caller, key, request.getMethod(), path, fingerprint);
         LOG.debugf("Idempotency-Key %s of %s: %s", key, caller, reservation.state());
         switch (reservation.state()) {
             case NEW -> {
@@ -308,13 +300,6 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
         Map<String, Object> extra = new LinkedHashMap<>();
         extra.put("errors", List.of(new FieldError(IdempotencyKeys.HEADER, message)));
         return SecurityProblems.problem(status, title, detail, request.getUriInfo().getPath(), extra);
-    }
-
-    private static Response unavailable(ContainerRequestContext request) {
-        return SecurityProblems.problem(Response.Status.SERVICE_UNAVAILABLE.getStatusCode(), "Service Unavailable",
-                "The database is not reachable just now; the request was not carried out, try again",
-                request.getUriInfo().getPath(), Map.of())
-                .header(HttpHeaders.RETRY_AFTER, RETRY_UNAVAILABLE_SECONDS).build();
     }
 
     /** Feeds what the endpoint reads into the fingerprint. */

@@ -28,11 +28,15 @@ public class IdempotencyOpenApi implements OASFilter {
     /** The problem+json schema every service's error answers share (quarkus-resteasy-problem's). */
     private static final String PROBLEM_SCHEMA = "HttpProblem";
     private static final String IN_FLIGHT = """
-            {"status": 409, "title": "Conflict", "detail": "A request with this Idempotency-Key is still being carried out; \
-            retry after Retry-After", "instance": "/api/v1/agreements", "requestId": "6f1c2d3e-0000-4000-8000-000000000001"}""";
+            {"status": 409, "title": "Conflict", "detail": "A request with this Idempotency-Key is still being \
+            carried out; \
+            try again shortly", "instance": "/api/v1/agreements", "requestId": "6f1c2d3e-0000-4000-8000-000000000001",
+             "errors": [{"field": "Idempotency-Key", "message": "in use by a request that has not finished"}]}""";
     private static final String REUSED = """
-            {"status": 422, "title": "Unprocessable Content", "detail": "This Idempotency-Key was used for another \
-            request", "instance": "/api/v1/agreements", "requestId": "6f1c2d3e-0000-4000-8000-000000000002"}""";
+            {"status": 422, "title": "Unprocessable Content", "detail": "The Idempotency-Key was used for another \
+            request", "instance": "/api/v1/agreements", "requestId": "6f1c2d3e-0000-4000-8000-000000000002",
+             "errors": [{"field": "Idempotency-Key", "message": "used before with another method, path or body; use a \
+            new key for a new request"}]}""";
 
     static final String DESCRIPTION = "Makes a retry safe: the first request with a key is carried out and its answer "
             + "kept for at least 24 hours (support.idempotency.keep); the same key with the same request (method, "

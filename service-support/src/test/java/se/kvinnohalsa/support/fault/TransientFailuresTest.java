@@ -2,6 +2,7 @@ package se.kvinnohalsa.support.fault;
 
 import org.junit.jupiter.api.Test;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.sql.SQLException;
@@ -29,6 +30,7 @@ class TransientFailuresTest {
                 "Acquisition timeout while waiting for new connection"))), "Agroal's pool timeout");
         assertTrue(TransientFailures.isTransient(wrapped(new SQLTransientConnectionException("gone"))));
         assertTrue(TransientFailures.isTransient(wrapped(new ConnectException("Connection refused"))));
+        assertTrue(TransientFailures.isTransient(wrapped(new EOFException("the server closed the connection"))));
     }
 
     @Test
