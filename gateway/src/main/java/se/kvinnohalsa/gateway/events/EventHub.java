@@ -22,6 +22,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jboss.logging.Logger;
 import se.kvinnohalsa.events.EventHeaders;
 import se.kvinnohalsa.gateway.routing.GatewayConfig;
+import se.kvinnohalsa.support.inbox.DeadLetterHeaders;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -214,6 +215,9 @@ public class EventHub {
             loop.offer(batch);
         }
         for (ConsumerRecord<String, String> record : records) {
+            if (record.headers().lastHeader(DeadLetterHeaders.REDRIVEN_FOR) != null) {
+                continue; // a dead letter sent back for one service's consumer: nothing new for the gateway
+            }
             domainEvents.fireAsync(new DomainEventReceived(record.topic(),
                     SseMessages.header(record, EventHeaders.TYPE), SseMessages.header(record, EventHeaders.SUBJECT),
                     record.key(), record.value()))
