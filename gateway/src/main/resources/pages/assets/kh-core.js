@@ -95,11 +95,19 @@
     },
     origin: { REPORTED: 'rapporterat av registret', COMPUTED: 'beräknat från regionerna' },
     conditionStatus: { MET: 'Uppfyllt', NOT_MET: 'Inte uppfyllt ännu' },
+    suppressionReason: {
+      SMALL_CELL: 'för litet underlag',
+      COMPLEMENTARY: 'dolt så att ett litet underlag inte kan räknas fram',
+    },
   };
   KH.word = (table, code) => (code == null ? DASH : (KH.words[table] && KH.words[table][code]) || code);
   KH.SUPPRESSED_REASON = 'för litet underlag';
   KH.SUPPRESSED_NOTE = 'Ett streck (–) betyder att värdet inte visas eftersom underlaget är för litet: '
-    + 'så få fall kan peka ut enskilda personer. Värdet är alltså inte noll.';
+    + 'så få fall kan peka ut enskilda personer. Ibland döljs också ett annat värde, så att det dolda inte kan '
+    + 'räknas fram ur summor och andra värden. Värdet är alltså inte noll.';
+  /** Why a value is not shown, in Swedish: the API's suppressionReason (SMALL_CELL, COMPLEMENTARY). */
+  KH.reason = (row) => (row && row.suppressionReason
+    ? KH.word('suppressionReason', row.suppressionReason) : KH.SUPPRESSED_REASON);
 
   // ---------------------------------------------------------------- DOM
   /** h('p', {class: 'x'}, 'text', node, [more]): attributes set one by one, children as text nodes or nodes. */

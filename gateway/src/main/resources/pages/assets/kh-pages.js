@@ -568,7 +568,7 @@
       const rows = values.map((v) => ({ ...v, name: v.regionName || this.regions.name(v.regionCode) }));
       const suppressedCount = rows.filter((r) => r.suppressed).length;
       const hasClinics = rows.some((r) => r.clinicMin != null || r.clinicMax != null);
-      const reasonOf = (r) => r.suppressionReason || KH.SUPPRESSED_REASON;
+      const reasonOf = KH.reason;
       const chartRows = rows.slice().sort((a, b) => (b.value == null) - (a.value == null) || (b.value || 0) - (a.value || 0));
       const chart = KH.charts.bars(chartRows.map((r) => ({
         label: r.name, value: r.suppressed ? null : r.value,
@@ -723,7 +723,7 @@
         const rows = own.map((p) => ({ ...p, national: (nationalBy.get(p.period) || {}).value }));
         const columns = [
           { key: 'period', label: 'Period', header: true, cell: (p) => `${fmt.period(p.period)} (${fmt.periodLong(p.period)})`, csv: (p) => p.period },
-          { key: 'value', label: name, csvLabel: `${name} värde`, num: true, cell: (p) => (p.suppressed ? KH.suppressed() : fmt.value(p.value, i.unit)), csv: (p) => (p.suppressed ? null : p.value) },
+          { key: 'value', label: name, csvLabel: `${name} värde`, num: true, cell: (p) => (p.suppressed ? KH.suppressed(KH.reason(p)) : fmt.value(p.value, i.unit)), csv: (p) => (p.suppressed ? null : p.value) },
         ];
         if (national) columns.push({ key: 'national', label: 'Riket', csvLabel: 'Riket värde', num: true, cell: (p) => fmt.value(p.national, i.unit) });
         if (i.target) columns.push({ key: 'meetsTarget', label: 'Når målet', cell: (p) => KH.mark(p.meetsTarget), csv: (p) => p.meetsTarget });
@@ -908,7 +908,7 @@
           columns: [
             { key: 'name', label: 'Indikator', header: true, cell: (v) => h('a', { href: `/indikatorer/${v.code}?region=${this.code}` }, v.name) , csv: (v) => v.name, sort: (v) => v.name },
             { key: 'period', label: 'Period', cell: (v) => fmt.period(v.period), csv: (v) => v.period },
-            { key: 'value', label: 'Värde', num: true, cell: (v) => (v.suppressed ? KH.suppressed() : fmt.value(v.value, v.unit)), csv: (v) => (v.suppressed ? null : v.value) },
+            { key: 'value', label: 'Värde', num: true, cell: (v) => (v.suppressed ? KH.suppressed(KH.reason(v)) : fmt.value(v.value, v.unit)), csv: (v) => (v.suppressed ? null : v.value) },
             { key: 'target', label: 'Målvärde', cell: (v) => fmt.target(v.target, v.unit), csv: (v) => (v.target ? `${v.target.operator} ${String(v.target.value).replace('.', ',')}` : null), sort: (v) => (v.target ? v.target.value : null) },
             { key: 'meetsTarget', label: 'Når målet', cell: (v) => KH.mark(v.meetsTarget), csv: (v) => v.meetsTarget, sort: (v) => (v.meetsTarget == null ? null : v.meetsTarget ? 1 : 0) },
           ],

@@ -6,8 +6,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonObject;
-import se.kvinnohalsa.stack.Infrastructure;
-import se.kvinnohalsa.stack.LocalKeys;
+import se.kvinnohalsa.stack.InfrastructureTestResource;
 import se.kvinnohalsa.stack.Ports;
 
 import java.util.Arrays;
@@ -31,11 +30,7 @@ public class StubUpstreams implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         vertx = Vertx.vertx();
         // The real Kafka broker and JWT keys; the gateway has no database.
-        Infrastructure infrastructure = Infrastructure.shared();
-        Map<String, String> config = new HashMap<>();
-        config.put("kafka.bootstrap.servers", infrastructure.kafka().bootstrapServers());
-        config.put("mp.jwt.verify.publickey.location", infrastructure.keys().publicKeyFile().toUri().toString());
-        config.put("mp.jwt.verify.issuer", LocalKeys.ISSUER);
+        Map<String, String> config = new HashMap<>(InfrastructureTestResource.withoutDatabase());
         config.put("gateway.upstream.allocation.url", "http://127.0.0.1:" + echo("allocation"));
         config.put("gateway.upstream.indicators.url", "http://127.0.0.1:" + echo("indicators"));
         config.put("gateway.upstream.reporting.url", "http://127.0.0.1:" + Ports.free());

@@ -68,7 +68,8 @@ class PagesTest {
     @Test
     void theApiAndOtherPathsAreNotPages() {
         given().get("/arkiv").then().statusCode(404).body(not(containsString("Sidan finns inte")));
-        given().get("/q/health/live").then().statusCode(200).contentType(containsString("json"));
+        given().get("/api/v1/nothing-here").then().statusCode(404).contentType(containsString("json"))
+                .body(not(containsString("Sidan finns inte")));
     }
 
     @Test

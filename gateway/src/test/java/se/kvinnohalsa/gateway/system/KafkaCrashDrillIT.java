@@ -28,6 +28,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -232,7 +233,8 @@ class KafkaCrashDrillIT {
 
     /** Redeliveries indicators-service recognised and dropped, from its Prometheus metrics. */
     private static double downstreamDuplicates(PackagedSystem system) {
-        String metrics = system.at("indicators-service").get("/q/metrics").asString();
+        String metrics = given().baseUri("http://localhost").port(system.managementPort("indicators-service"))
+                .get("/q/metrics").asString();
         Matcher matcher = DUPLICATES.matcher(metrics);
         return matcher.find() ? Double.parseDouble(matcher.group(1)) : 0;
     }

@@ -58,42 +58,32 @@ public class ObservationResource {
     JsonWebToken token;
 
     // @Blocking: Quarkus REST then hands the body to the method as it arrives instead of buffering it first.
+    // One method for both media types: with two methods on one path, Quarkus REST fails while writing the problem
+    // for an unsupported media type (415) and answers 500.
     @POST
     @Blocking
     @Path("/observations")
-    @Consumes(MediaType.APPLICATION_JSON)
+    @Consumes({MediaType.APPLICATION_JSON, CSV})
     @RolesAllowed({RegionAccess.ADMIN, RegionAccess.REGISTRY})
-    @Operation(summary = "Load a batch of observations (JSON array)", description = DESCRIPTION)
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "postpartum 2023/24", value = EXAMPLE_JSON)))
+    @Operation(summary = "Load a batch of observations (JSON array or CSV)", description = DESCRIPTION
+            + " CSV: UTF-8 with or without BOM, CRLF or LF, quoted fields, # comment lines; region_code, period and value columns required.")
+    @RequestBody(content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "postpartum 2023/24", value = EXAMPLE_JSON)),
+            @Content(mediaType = CSV, examples = @ExampleObject(name = "CSV", value = EXAMPLE_CSV))})
     @APIResponse(responseCode = "200", description = "{received, created, updated, unchanged, rejected, errors:[{row, field, message}]}")
-    @APIResponse(responseCode = "400", description = "Not a JSON array, or not well-formed")
+    @APIResponse(responseCode = "400", description = "Not a JSON array, or not well-formed; not UTF-8 CSV, or the header lacks required columns")
     @APIResponse(responseCode = "404", description = "No such indicator")
     @APIResponse(responseCode = "413", description = "Larger than the limit")
     @APIResponse(responseCode = "422", description = "All-or-nothing batch with invalid rows: every row error, nothing stored")
-    public ImportResult importJson(@PathParam("code") String code,
+    public ImportResult importObservations(@PathParam("code") String code,
             @Parameter(description = "Validate and count only; store nothing") @QueryParam("dryRun") @DefaultValue("false") boolean dryRun,
             @Parameter(description = "false stores the valid rows even when others are invalid") @QueryParam("atomic") @DefaultValue("true") boolean atomic,
-            @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long length, InputStream body) {
-        return run(code, Column.Format.JSON, dryRun, atomic, length, body);
-    }
-
-    @POST
-    @Blocking
-    @Path("/observations")
-    @Consumes(CSV)
-    @RolesAllowed({RegionAccess.ADMIN, RegionAccess.REGISTRY})
-    @Operation(summary = "Load a batch of observations (CSV)", description = DESCRIPTION
-            + " CSV: UTF-8 with or without BOM, CRLF or LF, quoted fields, # comment lines; region_code, period and value columns required.")
-    @RequestBody(content = @Content(mediaType = CSV, examples = @ExampleObject(name = "CSV", value = EXAMPLE_CSV)))
-    @APIResponse(responseCode = "200", description = "{received, created, updated, unchanged, rejected, errors:[{row, field, message}]}")
-    @APIResponse(responseCode = "400", description = "Not UTF-8 CSV, or the header lacks required columns")
-    @APIResponse(responseCode = "413", description = "Larger than the limit")
-    @APIResponse(responseCode = "422", description = "All-or-nothing batch with invalid rows: every row error, nothing stored")
-    public ImportResult importCsv(@PathParam("code") String code,
-            @QueryParam("dryRun") @DefaultValue("false") boolean dryRun,
-            @QueryParam("atomic") @DefaultValue("true") boolean atomic,
-            @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long length, InputStream body) {
-        return run(code, Column.Format.CSV, dryRun, atomic, length, body);
+            @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long length, @HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType type,
+            InputStream body) {
+        Column.Format format = type != null && type.isCompatible(MediaType.valueOf(CSV))
+                ? Column.Format.CSV
+                : Column.Format.JSON;
+        return run(code, format, dryRun, atomic, length, body);
     }
 
     private ImportResult run(String code, Column.Format format, boolean dryRun, boolean atomic, Long length,

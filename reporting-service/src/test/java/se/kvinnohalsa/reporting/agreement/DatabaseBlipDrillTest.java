@@ -2,8 +2,10 @@ package se.kvinnohalsa.reporting.agreement;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.test.common.http.TestHTTPResourceManager;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -20,6 +22,7 @@ import se.kvinnohalsa.stack.Infrastructure;
 import se.kvinnohalsa.stack.KafkaProbe;
 import se.kvinnohalsa.stack.PostgresServer;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -100,13 +103,13 @@ class DatabaseBlipDrillTest {
         long recoveryMillis = Math.max(0, appliedAt - cutEnded.get());
         // The channel is alive: an event sent after the drill is applied as well.
         Api.agreement(kafka, FIRST_YEAR + YEARS + 1, LocalDate.parse("2400-03-31"), List.of("EFTERVARD"));
-        JsonPath live = JsonPath.from(given().get("/q/health/live").then().statusCode(200).extract().asString());
+        JsonPath live = JsonPath.from(management().get("/q/health/live").then().statusCode(200).extract().asString());
         assertEquals("UP", live.getString("status"));
         long readyDeadline = System.currentTimeMillis() + APPLY_TIMEOUT.toMillis();
-        while (given().get("/q/health/ready").statusCode() != 200 && System.currentTimeMillis() < readyDeadline) {
+        while (management().get("/q/health/ready").statusCode() != 200 && System.currentTimeMillis() < readyDeadline) {
             Api.sleep(200);
         }
-        JsonPath ready = JsonPath.from(given().get("/q/health/ready").then().statusCode(200).extract().asString());
+        JsonPath ready = JsonPath.from(management().get("/q/health/ready").then().statusCode(200).extract().asString());
         assertEquals("OK", ready.getString("checks.find { it.name == 'event-consumers' }.data.state"));
 
         int rows = count(
@@ -141,7 +144,7 @@ class DatabaseBlipDrillTest {
                     terminated.next();
                     killed.addAndGet(terminated.getInt(1));
                 }
-                if (given().get("/q/health/live").statusCode() != 200) {
+                if (management().get("/q/health/live").statusCode() != 200) {
                     livenessDown.incrementAndGet();
                 }
                 Thread.sleep(KILL_EVERY.toMillis());
@@ -178,6 +181,11 @@ class DatabaseBlipDrillTest {
                 return rs.getInt(1);
             }
         }
+    }
+
+    /** Health is on the management interface, not the API port. */
+    private static RequestSpecification management() {
+        return given().port(URI.create(TestHTTPResourceManager.getManagementUri()).getPort());
     }
 
     private static Connection admin() throws SQLException {
