@@ -134,6 +134,25 @@ class DashboardIT {
     }
 
     @Test
+    void theYearlyFollowUpRendersInTheBrowserWithItsChartsAndFigures() {
+        browser.desktop();
+        browser.colorScheme(false);
+        browser.driver().get(page("/api/v1/follow-up/2024?format=html").toString());
+        browser.until(d -> !d.findElements(By.tagName("h1")).isEmpty());
+        assertThat(browser.find("h1").getText(), containsString("2024"));
+        String text = browser.find("body").getText().replaceAll("[\\s\u00a0\u202f]", "");
+        assertThat("Jämtland Härjedalen's 2024 allocation, as in Bilaga 1", text, containsString("24612350"));
+        List<WebElement> charts = browser.findAll("svg");
+        assertTrue(charts.size() >= 2, "the charts are SVG inside the page: " + charts.size());
+        assertTrue(charts.stream().allMatch(c -> c.getSize().getWidth() > 0), "every chart is drawn");
+        assertEquals(List.of(), browser.consoleErrors(), "console errors on the follow-up");
+        System.out.println("[dashboard] follow-up 2024 as HTML in Chromium: " + charts.size() + " SVG charts, axe "
+                + "serious or critical (reported, not asserted: a print document): "
+                + Browser.seriousOrCritical(browser.axe()).size());
+        browser.screenshot("follow-up-2024");
+    }
+
+    @Test
     void theRootIsTheLatestYearWithReports() {
         List<Integer> years = api("/api/v1/agreements").getList("year", Integer.class);
         int expected = years.stream().sorted((a, b) -> b - a)

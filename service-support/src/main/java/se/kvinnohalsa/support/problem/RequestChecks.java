@@ -31,7 +31,6 @@ public class RequestChecks {
     private static final int HEADER_LINE_OVERHEAD = 4;
     private static final Pattern DIGITS = Pattern.compile("\\d{1,18}");
     private static final String ENCODED_NUL = "%00";
-    private static final int HEX = 16;
     private static final int CLIENT_ERRORS = 400;
     private static final int CONTENT_TOO_LARGE = 413;
     private static final int URI_TOO_LONG = 414;
@@ -74,14 +73,6 @@ public class RequestChecks {
                     Map.of("errors", List.of(new FieldError("url", "contains %00"))));
             return;
         }
-        int malformed = malformedEscape(uri);
-        if (malformed >= 0) {
-            // Vert.x decodes parameters lazily and would fail on it deep inside a handler.
-            VertxProblems.send(routing, CLIENT_ERRORS, "The URL has a '%' at character " + (malformed + 1)
-                    + " that is not followed by two hexadecimal digits",
-                    Map.of("errors", List.of(new FieldError("url", "malformed percent-encoding"))));
-            return;
-        }
         String length = request.getHeader("Content-Length");
         long maxBody = config.maxBodySize().asLongValue();
         if (length != null && DIGITS.matcher(length).matches() && Long.parseLong(length) > maxBody) {
@@ -91,17 +82,6 @@ public class RequestChecks {
             return;
         }
         routing.next();
-    }
-
-    /** Where a '%' is not the start of a percent-encoded octet (RFC 3986 2.1), or -1. */
-    static int malformedEscape(String uri) {
-        for (int at = uri.indexOf('%'); at >= 0; at = uri.indexOf('%', at + 1)) {
-            if (at + 2 >= uri.length() || Character.digit(uri.charAt(at + 1), HEX) < 0
-                    || Character.digit(uri.charAt(at + 2), HEX) < 0) {
-                return at;
-            }
-        }
-        return -1;
     }
 
     void failed(RoutingContext routing) {
