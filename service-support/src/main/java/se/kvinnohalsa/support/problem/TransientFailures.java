@@ -5,14 +5,19 @@ import java.net.SocketException;
 import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.IdentityHashMap;
 import java.util.Set;
 
 /**
  * Whether a failure is the database being unavailable for a moment (connection refused or lost, the server
  * starting up or recovering after a crash, too many connections, no pooled connection in time) or a conflict that
  * the same request would not meet again (serialization failure, deadlock, lock timeout): worth retrying, so a
- * 503 with Retry-After and not a 500. Looks through the whole cause chain, as the JDBC driver's exception arrives
- * wrapped by the pool, Hibernate and the transaction manager.
+ * 503 with Retry-After and not a 500. Looks through the whole cause chain and suppressed exceptions, as the JDBC
+ * driver's exception arrives wrapped by the pool, Hibernate and the transaction manager.
  */
 public final class TransientFailures {
 
@@ -30,23 +35,35 @@ public final class TransientFailures {
             "jakarta.persistence.PessimisticLockException");
     /** Agroal's words when no connection could be had in time (no SQLSTATE). */
     private static final String POOL_TIMEOUT = "Acquisition timeout";
-    /** A cause chain longer than this is not followed further (and a cycle ends). */
+    /** At most this many exceptions of a cause chain (and their suppressed ones) are looked at; a cycle ends. */
     private static final int MAX_DEPTH = 32;
 
     private TransientFailures() {
     }
 
     public static boolean isTransient(Throwable failure) {
-        Throwable current = failure;
-        for (int depth = 0; current != null && depth < MAX_DEPTH; depth++) {
+        Deque<Throwable> pending = new ArrayDeque<>();
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        if (failure != null) {
+            pending.add(failure);
+        }
+        while (!pending.isEmpty() && seen.size() < MAX_DEPTH) {
+            Throwable current = pending.poll();
+            if (!seen.add(current)) {
+                continue;
+            }
             if (transientItself(current)) {
                 return true;
             }
-            if (current instanceof SQLException sql && sql.getNextException() != null
-                    && transientItself(sql.getNextException())) {
-                return true;
+            if (current instanceof SQLException sql && sql.getNextException() != null) {
+                pending.add(sql.getNextException());
             }
-            current = current.getCause() == current ? null : current.getCause();
+            if (current.getCause() != null) {
+                pending.add(current.getCause());
+            }
+            // A failed commit: the transaction manager's RollbackException carries the driver's I/O error only as a
+            // suppressed exception (ARJUNA016053), not as its cause.
+            pending.addAll(Arrays.asList(current.getSuppressed()));
         }
         return false;
     }
