@@ -16,8 +16,10 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -33,6 +35,8 @@ import java.util.List;
 public class ObservationResource {
 
     static final String CSV = "text/csv";
+    static final String DRY_RUN = "dryRun";
+    static final String ATOMIC = "atomic";
     static final String EXAMPLE_JSON = """
             [{"regionCode": "01", "period": "2023-08-01/2024-07-31", "group": "ALL", "value": 86.2, "clinicMin": 52, "clinicMax": 100},
              {"regionCode": "SE", "period": "2023-08-01/2024-07-31", "value": 90.1, "numerator": 90100, "denominator": 100000}]""";
@@ -76,14 +80,28 @@ public class ObservationResource {
     @APIResponse(responseCode = "413", description = "Larger than the limit")
     @APIResponse(responseCode = "422", description = "All-or-nothing batch with invalid rows: every row error, nothing stored")
     public ImportResult importObservations(@PathParam("code") String code,
-            @Parameter(description = "Validate and count only; store nothing") @QueryParam("dryRun") @DefaultValue("false") boolean dryRun,
-            @Parameter(description = "false stores the valid rows even when others are invalid") @QueryParam("atomic") @DefaultValue("true") boolean atomic,
+            @Parameter(description = "Validate and count only; store nothing", schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam(DRY_RUN) @DefaultValue("false") String dryRun,
+            @Parameter(description = "false stores the valid rows even when others are invalid", schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam(ATOMIC) @DefaultValue("true") String atomic,
             @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long length, @HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType type,
             InputStream body) {
         Column.Format format = type != null && type.isCompatible(MediaType.valueOf(CSV))
                 ? Column.Format.CSV
                 : Column.Format.JSON;
-        return run(code, format, dryRun, atomic, length, body);
+        return run(code, format, flag(DRY_RUN, dryRun), flag(ATOMIC, atomic), length, body);
+    }
+
+    /**
+     * true or false, nothing else: JAX-RS reads any other word as false, so "dryRun=yes" would store the batch and
+     * "atomic=1" would store a partial one.
+     */
+    static boolean flag(String name, String value) {
+        if ("true".equalsIgnoreCase(value)) {
+            return true;
+        }
+        if ("false".equalsIgnoreCase(value)) {
+            return false;
+        }
+        throw new MalformedRequestException(name, "must be true or false");
     }
 
     private ImportResult run(String code, Column.Format format, boolean dryRun, boolean atomic, Long length,

@@ -245,4 +245,21 @@ class BadInputTest {
         assertProblem(deep, 400);
         assertTrue(deep.body().contains("nesting depth"), deep.body());
     }
+
+    /** Found by the gateway's HostileInputIT: both were answered as if the request were fine, or with a 500. */
+    @Test
+    void aFlagThatIsNeitherTrueNorFalseIs400AndAContentTypeThatIsNoMediaTypeIs415() throws Exception {
+        int before = stored();
+        String csv = Api.HEADER + "\n01," + P + ",ALL,90,,,,\n";
+        // JAX-RS reads "yes" as false: the "dry run" would have stored the batch.
+        Api.registry().contentType("text/csv").body(csv).queryParam("dryRun", "yes").post(PATH).then()
+                .statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("dryRun"));
+        Api.registry().contentType("text/csv").body(csv).queryParam("atomic", "1e9").post(PATH).then()
+                .statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("atomic"));
+        assertEquals(before, stored(), "nothing stored");
+        // Quarkus REST failed with an IllegalArgumentException (500) choosing between the JSON and the CSV method.
+        HttpResponse<String> garbage = postRaw("\u00e5/\u00e4", csv.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertProblem(garbage, 415);
+        assertTrue(garbage.body().contains("Content-Type"), garbage.body());
+    }
 }

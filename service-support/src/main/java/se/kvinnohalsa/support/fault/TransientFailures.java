@@ -7,6 +7,10 @@ import java.net.SocketTimeoutException;
 import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -47,29 +51,42 @@ public final class TransientFailures {
     }
 
     public static boolean isTransient(Throwable failure) {
-        Map<Throwable, Boolean> seen = new IdentityHashMap<>();
-        for (Throwable t = failure; t != null && seen.size() < MAX_DEPTH
-                && seen.put(t, Boolean.TRUE) == null; t = t.getCause()) {
-            if (t instanceof SQLTransientException || t instanceof SQLRecoverableException
-                    || t instanceof ConnectException || t instanceof SocketTimeoutException
-                    || t instanceof SocketException || t instanceof EOFException
-                    || TRANSIENT_TYPES.contains(t.getClass().getName())) {
+        Deque<Throwable> pending = new ArrayDeque<>();
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        if (failure != null) {
+            pending.add(failure);
+        }
+        while (!pending.isEmpty() && seen.size() < MAX_DEPTH) {
+            Throwable t = pending.poll();
+            if (!seen.add(t)) {
+                continue;
+            }
+            if (transientItself(t)) {
                 return true;
             }
-            if (t instanceof SQLException sql) {
-                if (isTransientState(sql.getSQLState())) {
-                    return true;
-                }
-                String message = String.valueOf(sql.getMessage()).toLowerCase(Locale.ROOT);
-                if (sql.getSQLState() == null && message.contains(POOL_TIMEOUT)) {
-                    return true;
-                }
-                // A batch or a chained failure may carry the cause in its next exception only.
-                if (sql.getNextException() != null && sql.getNextException() != sql.getCause()
-                        && isTransient(sql.getNextException())) {
-                    return true;
-                }
+            // A batch or a chained failure may carry the cause in its next exception only.
+            if (t instanceof SQLException sql && sql.getNextException() != null) {
+                pending.add(sql.getNextException());
             }
+            if (t.getCause() != null) {
+                pending.add(t.getCause());
+            }
+            // A failed commit: the transaction manager's RollbackException carries the driver's I/O error only as a
+            // suppressed exception (ARJUNA016053), not as its cause.
+            pending.addAll(Arrays.asList(t.getSuppressed()));
+        }
+        return false;
+    }
+
+    private static boolean transientItself(Throwable t) {
+        if (t instanceof SQLTransientException || t instanceof SQLRecoverableException || t instanceof ConnectException
+                || t instanceof SocketTimeoutException || t instanceof SocketException || t instanceof EOFException
+                || TRANSIENT_TYPES.contains(t.getClass().getName())) {
+            return true;
+        }
+        if (t instanceof SQLException sql) {
+            return isTransientState(sql.getSQLState()) || sql.getSQLState() == null
+                    && String.valueOf(sql.getMessage()).toLowerCase(Locale.ROOT).contains(POOL_TIMEOUT);
         }
         return false;
     }

@@ -7,6 +7,8 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import org.jboss.logging.Logger;
 import se.kvinnohalsa.support.fault.TransientFailures;
 
@@ -18,7 +20,7 @@ import java.util.regex.Pattern;
  * Answers what the HTTP layer would otherwise answer with an empty body, as problem+json with the request id:
  * a URL longer than {@code requests.max-url-length} (414), headers larger than {@code requests.max-header-bytes}
  * (431), a declared body larger than the service takes (413), an encoded NUL character in the URL (400: no text
- * can hold it), and any failure of a Vert.x route (the status it failed with; 503 when the database is
+ * can hold it), a Content-Type that is no media type (415), and any failure of a Vert.x route (the status it failed with; 503 when the database is
  * unavailable). The HTTP server's own limits are set well above these (see the shared configuration defaults),
  * so that requests reach this check; only what is beyond even those (or is not HTTP) gets the server's bare answer.
  */
@@ -34,6 +36,7 @@ public class RequestChecks {
     private static final int CLIENT_ERRORS = 400;
     private static final int CONTENT_TOO_LARGE = 413;
     private static final int URI_TOO_LONG = 414;
+    private static final int UNSUPPORTED_MEDIA_TYPE = 415;
     private static final int HEADERS_TOO_LARGE = 431;
     private static final int SERVER_ERRORS = 500;
     private static final Logger LOG = Logger.getLogger(RequestChecks.class);
@@ -73,6 +76,14 @@ public class RequestChecks {
                     Map.of("errors", List.of(new FieldError("url", "contains %00"))));
             return;
         }
+        String contentType = request.getHeader(HttpHeaders.CONTENT_TYPE);
+        if (contentType != null && !isMediaType(contentType)) {
+            // Quarkus REST would fail with an IllegalArgumentException (a 500) where it picks a method by media type.
+            VertxProblems.send(routing, UNSUPPORTED_MEDIA_TYPE, "The Content-Type is not a media type",
+                    Map.of("errors", List.of(new FieldError(HttpHeaders.CONTENT_TYPE,
+                            "not a media type such as application/json"))));
+            return;
+        }
         String length = request.getHeader("Content-Length");
         long maxBody = config.maxBodySize().asLongValue();
         if (length != null && DIGITS.matcher(length).matches() && Long.parseLong(length) > maxBody) {
@@ -82,6 +93,15 @@ public class RequestChecks {
             return;
         }
         routing.next();
+    }
+
+    private static boolean isMediaType(String value) {
+        try {
+            MediaType.valueOf(value);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     void failed(RoutingContext routing) {

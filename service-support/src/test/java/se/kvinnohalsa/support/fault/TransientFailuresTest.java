@@ -43,6 +43,23 @@ class TransientFailuresTest {
         assertFalse(TransientFailures.isTransient(null));
     }
 
+    /**
+     * Found by the PostgreSQL crash-restart drill: a backend killed during a commit gave a 500. Narayana's
+     * RollbackException (ARJUNA016053) carries the driver's I/O error as a suppressed exception, not as cause.
+     */
+    @Test
+    void aCommitThatFailedOnALostConnectionIsTransient() {
+        RuntimeException rollback = new RuntimeException("ARJUNA016053: Could not commit transaction.");
+        Exception xa = new Exception("Error trying to transactionCommit local transaction",
+                new SQLException("An I/O error occurred while sending to the backend.", "08006", new EOFException()));
+        rollback.addSuppressed(xa);
+        assertTrue(TransientFailures.isTransient(new IllegalStateException("Error invoking subclass method",
+                rollback)));
+        RuntimeException constraint = new RuntimeException("could not commit");
+        constraint.addSuppressed(new SQLException("x", "23514"));
+        assertFalse(TransientFailures.isTransient(constraint));
+    }
+
     @Test
     void aChainedNextExceptionCountsAndACycleEnds() {
         SQLException batch = new SQLException("batch failed", "23000");
