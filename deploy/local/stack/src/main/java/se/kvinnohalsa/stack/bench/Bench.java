@@ -81,6 +81,7 @@ public final class Bench {
     private final ObjectNode raw = json.createObjectNode();
     private final List<Row> rows = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
+    private final Map<String, String> cpuNotes = new LinkedHashMap<>();
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
     private final Map<String, Integer> ports = new LinkedHashMap<>();
     private DevStack infrastructure;
@@ -88,7 +89,7 @@ public final class Bench {
 
     /** What to run and how long: BENCH_ROWS (e.g. P1,P4), BENCH_SECONDS, BENCH_WARMUP_SECONDS, ... */
     record Settings(Set<String> rows, int seconds, int warmupSeconds, int threads, int connections, int importRows,
-            int submissions, int kafkaMessages, int pgbenchScale) {
+            int submissions, int kafkaMessages, int pgbenchScale, Set<String> profiled) {
 
         static Settings fromEnvironment() {
             String only = env("BENCH_ROWS", "P1,P3,P4,P5,P6");
@@ -98,7 +99,8 @@ public final class Bench {
                     Integer.parseInt(env("BENCH_IMPORT_ROWS", "100000")),
                     Integer.parseInt(env("BENCH_SUBMISSIONS", "200")),
                     Integer.parseInt(env("BENCH_KAFKA_MESSAGES", "2000")),
-                    Integer.parseInt(env("BENCH_PGBENCH_SCALE", "10")));
+                    Integer.parseInt(env("BENCH_PGBENCH_SCALE", "10")),
+                    Set.of(env("BENCH_JFR", "-").split("\\s*,\\s*")));
         }
 
         private static String env(String name, String fallback) {
@@ -180,6 +182,12 @@ public final class Bench {
                     infrastructure.kafka(), infrastructure.keys());
             env.put("GATEWAY_RATE_LIMIT_REQUESTS_PER_SECOND", RAISED_RATE_LIMIT);
             env.put("GATEWAY_RATE_LIMIT_BURST", RAISED_RATE_LIMIT);
+            if (settings.profiled.contains(name)) {
+                // A flight recording of the whole run, written when the service stops (BENCH_JFR=gateway,...).
+                env.put("JAVA_TOOL_OPTIONS", "-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
+                        + out.resolve(name + ".jfr"));
+                notes.add(name + " ran with a flight recording: " + out.resolve(name + ".jfr"));
+            }
             Path log = config.workDir().resolve("logs").resolve(name + ".log");
             long launched = System.nanoTime();
             ServiceProcess service = ServiceProcess.launch(ServiceProcess.jar(config.root(), name), name,
@@ -230,10 +238,10 @@ public final class Bench {
     private void readRows(URI gateway) throws Exception {
         URI indicators = URI.create("http://localhost:" + ports.get("indicators-service"));
         URI allocation = URI.create("http://localhost:" + ports.get("allocation-service"));
-        ToolOutput.Wrk summaryGateway = wrk("summary via gateway", gateway.resolve(SUMMARY));
-        ToolOutput.Wrk summaryDirect = wrk("summary direct", indicators.resolve(SUMMARY));
-        ToolOutput.Wrk regionsGateway = wrk("regions via gateway", gateway.resolve(REGIONS));
-        ToolOutput.Wrk regionsDirect = wrk("regions direct", allocation.resolve(REGIONS));
+        ToolOutput.Wrk summaryGateway = wrk("summary via gateway", gateway.resolve(SUMMARY), "indicators-service");
+        ToolOutput.Wrk summaryDirect = wrk("summary direct", indicators.resolve(SUMMARY), "indicators-service");
+        ToolOutput.Wrk regionsGateway = wrk("regions via gateway", gateway.resolve(REGIONS), "allocation-service");
+        ToolOutput.Wrk regionsDirect = wrk("regions direct", allocation.resolve(REGIONS), "allocation-service");
         if (settings.rows.contains("P1")) {
             double tps = pgbench();
             rows.add(Row.atLeast("P1", "public indicator summary through the gateway / pgbench -S",
@@ -267,21 +275,40 @@ public final class Bench {
                                 + " socket errors");
     }
 
-    private ToolOutput.Wrk wrk(String name, URI uri) throws Exception {
+    /**
+     * wrk against one URI; also the CPU time the gateway and the answering service spent per request meanwhile,
+     * which a busy shared machine disturbs far less than throughput.
+     */
+    private ToolOutput.Wrk wrk(String name, URI uri, String service) throws Exception {
         String threads = "-t" + settings.threads;
         String connections = "-c" + settings.connections;
+        String file = name.replace(' ', '-');
         log("wrk " + name + ": " + uri);
-        run("wrk-warmup", Map.of(), "wrk", threads, connections, "-d" + settings.warmupSeconds + "s",
+        run("wrk-warmup-" + file, Map.of(), "wrk", threads, connections, "-d" + settings.warmupSeconds + "s",
                 uri.toString());
-        String output = run("wrk", Map.of(), "wrk", threads, connections, "-d" + settings.seconds + "s", "--latency",
-                uri.toString());
+        long gatewayCpu = services.get("gateway").cpuMillis();
+        long serviceCpu = services.get(service).cpuMillis();
+        String output = run("wrk-" + file, Map.of(), "wrk", threads, connections, "-d" + settings.seconds + "s",
+                "--latency", uri.toString());
         ToolOutput.Wrk result = ToolOutput.wrk(output);
+        double gatewayMicros = (services.get("gateway").cpuMillis() - gatewayCpu) * 1000.0 / result.requests();
+        double serviceMicros = (services.get(service).cpuMillis() - serviceCpu) * 1000.0 / result.requests();
         ObjectNode measured = raw.has("wrk") ? (ObjectNode) raw.get("wrk") : raw.putObject("wrk");
-        measured.putPOJO(name, Map.of("uri", uri.toString(), "requestsPerSecond", result.requestsPerSecond(),
-                "p50Millis", result.p50Millis(), "p99Millis", result.p99Millis(), "non2xx", result.non2xx(),
-                "socketErrors", result.socketErrors()));
-        log(String.format(Locale.ROOT, "  %,.0f req/s, p50 %.2f ms, p99 %.2f ms%s", result.requestsPerSecond(),
-                result.p50Millis(), result.p99Millis(), result.clean() ? "" : " (NOT CLEAN)"));
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("uri", uri.toString());
+        figures.put("requestsPerSecond", result.requestsPerSecond());
+        figures.put("p50Millis", result.p50Millis());
+        figures.put("p99Millis", result.p99Millis());
+        figures.put("non2xx", result.non2xx());
+        figures.put("socketErrors", result.socketErrors());
+        figures.put("gatewayCpuMicrosPerRequest", gatewayMicros);
+        figures.put(service + "CpuMicrosPerRequest", serviceMicros);
+        measured.putPOJO(name, figures);
+        String cpu = String.format(Locale.ROOT, "CPU per request: gateway %.0f us, %s %.0f us", gatewayMicros,
+                service, serviceMicros);
+        log(String.format(Locale.ROOT, "  %,.0f req/s, p50 %.2f ms, p99 %.2f ms%s; %s", result.requestsPerSecond(),
+                result.p50Millis(), result.p99Millis(), result.clean() ? "" : " (NOT CLEAN)", cpu));
+        cpuNotes.put(name, cpu);
         return result;
     }
 
@@ -454,6 +481,7 @@ public final class Bench {
         String table = Row.table(rows);
         System.out.println();
         System.out.println("BENCH " + started + " (" + Duration.between(started, Instant.now()).toSeconds() + " s)");
+        cpuNotes.forEach((name, cpu) -> notes.add(name + ": " + cpu));
         notes.forEach(n -> System.out.println("  " + n));
         System.out.println(table);
         ObjectNode document = json.createObjectNode();
