@@ -36,6 +36,8 @@ public class StubUpstreams implements QuarkusTestResourceLifecycleManager {
         config.put("kafka.bootstrap.servers", infrastructure.kafka().bootstrapServers());
         config.put("mp.jwt.verify.publickey.location", infrastructure.keys().publicKeyFile().toUri().toString());
         config.put("mp.jwt.verify.issuer", LocalKeys.ISSUER);
+        // The audience the local tokens are made for (as InfrastructureTestResource sets it for the services).
+        config.put("mp.jwt.verify.audiences", LocalKeys.AUDIENCE);
         config.put("gateway.upstream.allocation.url", "http://127.0.0.1:" + echo("allocation"));
         config.put("gateway.upstream.indicators.url", "http://127.0.0.1:" + echo("indicators"));
         config.put("gateway.upstream.reporting.url", "http://127.0.0.1:" + Ports.free());
