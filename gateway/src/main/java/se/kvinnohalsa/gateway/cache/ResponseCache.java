@@ -14,7 +14,7 @@ import io.vertx.httpproxy.ProxyInterceptor;
 import io.vertx.httpproxy.ProxyResponse;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.ObservesAsync;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 import se.kvinnohalsa.gateway.events.DomainEventReceived;
@@ -174,7 +174,8 @@ public class ResponseCache {
         return promise.future();
     }
 
-    void onDomainEvent(@ObservesAsync DomainEventReceived event) {
+    /** Synchronous: on the reader's thread before the event goes out to the streams (EventHub). */
+    void onDomainEvent(@Observes DomainEventReceived event) {
         LOG.debugf("%s %s: the shared cache is emptied", event.type(), event.subject());
         store.invalidateAll();
     }

@@ -5,8 +5,12 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
+import se.kvinnohalsa.events.contract.ReportSubmittedV1;
 import se.kvinnohalsa.gateway.events.DomainEventReceived;
+import se.kvinnohalsa.gateway.events.SseClient;
+import se.kvinnohalsa.gateway.events.TestEvents;
 import se.kvinnohalsa.gateway.system.RawHttp;
 import se.kvinnohalsa.stack.Infrastructure;
 import se.kvinnohalsa.stack.LocalKeys;
@@ -17,8 +21,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -38,12 +43,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ResponseCacheTest {
 
     private static final Pattern N = Pattern.compile("\"n\":(\\d+)");
+    private static final Duration WAIT = Duration.ofSeconds(20);
 
     @TestHTTPResource("/")
     URI gateway;
 
     @Inject
     Event<DomainEventReceived> events;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String kafka;
 
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     /** Valid tokens for this gateway: its key, issuer and audience. */
@@ -208,12 +217,33 @@ class ResponseCacheTest {
         String path = fresh("/api/v1/indicators", "public");
         HttpResponse<String> first = get(path);
         assertTrue(hit(get(path)));
-        events.fireAsync(new DomainEventReceived("indicator-events", "se.kvinnohalsa.indicator.observations-changed.v1",
-                "EFTERVARDSBESOK", "EFTERVARDSBESOK", "{}")).toCompletableFuture().get(10, TimeUnit.SECONDS);
+        events.fire(new DomainEventReceived("indicator-events", "se.kvinnohalsa.indicator.observations-changed.v1",
+                "EFTERVARDSBESOK", "EFTERVARDSBESOK", "{}"));
         HttpResponse<String> after = get(path);
         assertFalse(hit(after));
         assertEquals(n(first) + 1, n(after), "after the event the service was asked again");
         assertTrue(hit(get(path)), "and its new answer is kept");
+    }
+
+    @Test
+    void anEventFromKafkaEmptiesTheCacheBeforeAnyStreamShowsIt() throws Exception {
+        String path = fresh("/api/v1/indicators", "public");
+        try (TestEvents kafkaEvents = new TestEvents(kafka);
+                SseClient stream = SseClient.open(gateway.resolve("/api/v1/events"), Map.of())) {
+            stream.nextEvent(m -> "ready".equals(m.event()), WAIT);
+            for (int round = 0; round < 3; round++) {
+                HttpResponse<String> stored = get(path);
+                assertTrue(hit(get(path)), "stored before the event");
+                String id = "cache-" + UUID.randomUUID();
+                kafkaEvents.send(new ReportSubmittedV1(2025, "23", Instant.now(), false, 100L, true, null, true), id,
+                        Instant.now());
+                stream.nextEvent(m -> m.data().contains(id), WAIT);
+                // A dashboard fetches again as soon as its stream shows the event: never the answer from before.
+                HttpResponse<String> after = get(path);
+                assertFalse(hit(after), "round " + round);
+                assertTrue(n(after) > n(stored), "round " + round);
+            }
+        }
     }
 
     @Test
