@@ -66,6 +66,10 @@ public class StubUpstreams implements QuarkusTestResourceLifecycleManager {
                     .end(fixture.body()));
             return;
         }
+        if (path.contains("/cache-test/")) {
+            CacheTestAnswers.answer(request);
+            return;
+        }
         if (path.endsWith("/slow")) {
             vertx.setTimer(SLOW_MS, t -> request.response().end("{\"late\": true}"));
             return;

@@ -39,7 +39,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * everything). It starts at the end of every partition that exists when it starts (and at the beginning of one that
  * appears later), keeps the recent events for resumes ({@link RecentEvents}), hands every batch to each event loop
  * that serves streams ({@link LoopFanout}), and tells the gateway's own subscribers of each event with the CDI event
- * {@link DomainEventReceived}, fired asynchronously.
+ * {@link DomainEventReceived}: to synchronous observers before the streams get the batch, then asynchronously.
  */
 @ApplicationScoped
 public class EventHub {
@@ -210,17 +210,30 @@ public class EventHub {
             reads.add(new RecentEvents.Read(new TopicPartition(record.topic(), record.partition()), record.offset(),
                     StreamedEvent.Content.of(record)));
         }
-        Batch batch = new Batch(recent.append(reads));
-        for (LoopFanout loop : loops) {
-            loop.offer(batch);
-        }
+        List<DomainEventReceived> received = new ArrayList<>(records.count());
         for (ConsumerRecord<String, String> record : records) {
             if (record.headers().lastHeader(DeadLetterHeaders.REDRIVEN_FOR) != null) {
                 continue; // a dead letter sent back for one service's consumer: nothing new for the gateway
             }
-            domainEvents.fireAsync(new DomainEventReceived(record.topic(),
-                    SseMessages.header(record, EventHeaders.TYPE), SseMessages.header(record, EventHeaders.SUBJECT),
-                    record.key(), record.value()))
+            received.add(new DomainEventReceived(record.topic(), SseMessages.header(record, EventHeaders.TYPE),
+                    SseMessages.header(record, EventHeaders.SUBJECT), record.key(), record.value()));
+        }
+        // Synchronous observers (the shared HTTP cache drops what it stored) run before any stream sees the event,
+        // so that a dashboard that fetches again on an event never gets the answer from before it.
+        for (DomainEventReceived event : received) {
+            try {
+                domainEvents.fire(event);
+            } catch (RuntimeException failure) {
+                LOG.warnf("a subscriber of %s failed: %s", DomainEventReceived.class.getSimpleName(),
+                        failure.toString());
+            }
+        }
+        Batch batch = new Batch(recent.append(reads));
+        for (LoopFanout loop : loops) {
+            loop.offer(batch);
+        }
+        for (DomainEventReceived event : received) {
+            domainEvents.fireAsync(event)
                     .exceptionally(failure -> {
                         LOG.warnf("a subscriber of %s failed: %s", DomainEventReceived.class.getSimpleName(),
                                 failure.toString());

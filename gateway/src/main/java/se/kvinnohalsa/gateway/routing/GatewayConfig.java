@@ -51,6 +51,9 @@ public interface GatewayConfig {
 
     FollowUp followUp();
 
+    /** The shared cache of public, cacheable answers to anonymous GETs ({@code se.kvinnohalsa.gateway.cache}). */
+    ResponseCache responseCache();
+
     interface UpstreamCalls {
         @WithDefault("20")
         int maxConnections();
@@ -170,6 +173,17 @@ public interface GatewayConfig {
         /** "Regions that put more than this share on a focus area" (section 3), in percent. */
         @WithDefault("25")
         int largeSharePercent();
+    }
+
+    interface ResponseCache {
+        /** Off: every GET goes to its service (the bench's "before"). */
+        boolean enabled();
+
+        /** All stored answers together (bodies, headers and keys) stay below this. */
+        long maxBytes();
+
+        /** A larger answer (or one without Content-Length) passes through unstored. */
+        long maxEntryBytes();
     }
 
     interface RateLimit {
