@@ -29,7 +29,8 @@ public class StubUpstreams implements QuarkusTestResourceLifecycleManager {
     @Override
     public Map<String, String> start() {
         vertx = Vertx.vertx();
-        Map<String, String> config = new HashMap<>(new InfrastructureTestResource().start());
+        // The real Kafka broker and JWT keys; the gateway has no database.
+        Map<String, String> config = new HashMap<>(InfrastructureTestResource.withoutDatabase());
         config.put("gateway.upstream.allocation.url", "http://127.0.0.1:" + echo("allocation"));
         config.put("gateway.upstream.indicators.url", "http://127.0.0.1:" + echo("indicators"));
         config.put("gateway.upstream.reporting.url", "http://127.0.0.1:" + Ports.free());
@@ -65,6 +66,10 @@ public class StubUpstreams implements QuarkusTestResourceLifecycleManager {
                     .end(fixture.body()));
             return;
         }
+        if (path.contains("/cache-test/")) {
+            CacheTestAnswers.answer(request);
+            return;
+        }
         if (path.endsWith("/slow")) {
             vertx.setTimer(SLOW_MS, t -> request.response().end("{\"late\": true}"));
             return;
@@ -77,6 +82,16 @@ public class StubUpstreams implements QuarkusTestResourceLifecycleManager {
                 request.response().write(Buffer.buffer(chunk));
             }
             request.response().end();
+            return;
+        }
+        if (path.endsWith("/not-modified")) {
+            // As the services answer a matching If-None-Match: 304, no body, no Content-Length.
+            request.response().setStatusCode(304).putHeader("ETag", "\"v1\"").putHeader("Cache-Control", "max-age=30")
+                    .end();
+            return;
+        }
+        if (path.endsWith("/no-content")) {
+            request.response().setStatusCode(204).end();
             return;
         }
         if (path.endsWith("/dies")) {

@@ -30,6 +30,10 @@ class OpenApiTest {
                 .body("paths", hasKey("/api/v1/indicators/{code}/series"))
                 .body("paths", hasKey("/api/v1/indicators/{code}/history"))
                 .body("paths", hasKey("/api/v1/indicators/latest"))
+                .body("paths", hasKey("/api/v1/indicators/{code}/periods"))
+                .body("paths.'/api/v1/indicators/{code}/periods'.get.summary", notNullValue())
+                .body("paths.'/api/v1/indicators/{code}/periods'.get.responses.'200'.content.'application/json'.examples",
+                        notNullValue())
                 .body("paths.'/api/v1/indicators/{code}/observations'.post.requestBody.content.'text/csv'.examples",
                         notNullValue())
                 .body("paths.'/api/v1/indicators/{code}/observations'.post.requestBody.content.'application/json'.examples",

@@ -33,7 +33,8 @@ class OpenApiTest {
                 "/api/v1/reports/{year}/{regionCode}/review", List.of("post"),
                 "/api/v1/reports/{year}/{regionCode}/history", List.of("get"),
                 "/api/v1/reports/{year}", List.of("get"),
-                "/api/v1/reports/{year}/summary", List.of("get"));
+                "/api/v1/reports/{year}/summary", List.of("get"),
+                "/api/v1/reports/{year}/figures", List.of("get"));
         endpoints.forEach((path, methods) -> methods.forEach(method -> {
             Map<String, Object> operation = openapi.getMap("paths.'" + path + "'." + method);
             assertNotNull(operation, method + " " + path);
@@ -41,7 +42,7 @@ class OpenApiTest {
         }));
         assertTrue(document.contains("\"examples\""));
         for (String example : List.of("Jämtland Härjedalen, split", "incomplete", "return", "2024 (abridged)",
-                "returned once", "submitted")) {
+                "returned once", "submitted", "bad year")) {
             assertTrue(document.contains("\"" + example + "\""), "example " + example);
         }
         assertFalse(openapi.getMap("paths.'/api/v1/reports/{year}/{regionCode}'.put.responses").isEmpty());

@@ -8,15 +8,19 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
+import se.kvinnohalsa.support.money.Kronor;
 
 import java.time.LocalDate;
 import java.util.List;
 
-/** A new agreement year, as an admin posts it. Limits: 20 pools, 30 focus areas, 50 conditions of 2,000 characters. */
+/**
+ * A new agreement year, as an admin posts it. Limits: 20 pools, 30 focus areas, 50 conditions of 2,000 characters;
+ * amounts 0 ... 10^13 SEK ({@link Kronor#MAX_SEK}).
+ */
 public record AgreementRequest(
         @NotNull @Min(2015) @Max(2100) Integer year,
         @NotBlank @Size(max = 300) String title,
-        @NotNull @PositiveOrZero Long totalSek,
+        @NotNull @PositiveOrZero @Max(Kronor.MAX_SEK) Long totalSek,
         @NotNull LocalDate reportingDeadline,
         @NotNull @Size(min = 1, max = 20) List<@NotNull @Valid Pool> pools,
         @NotNull @Size(min = 1, max = 30) List<@NotNull @Valid FocusArea> focusAreas,
@@ -26,7 +30,7 @@ public record AgreementRequest(
 
     public record Pool(
             @NotBlank @Pattern(regexp = CODE, message = "upper-case letters, digits and _, e.g. POPULATION") String code,
-            @NotNull @PositiveOrZero Long amountSek) {
+            @NotNull @PositiveOrZero @Max(Kronor.MAX_SEK) Long amountSek) {
     }
 
     public record FocusArea(

@@ -1,7 +1,9 @@
 package se.kvinnohalsa.allocation.agreement;
 
+import se.kvinnohalsa.support.money.Kronor;
 import se.kvinnohalsa.support.problem.FieldError;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -15,16 +17,16 @@ public final class AgreementRules {
 
     public static List<FieldError> check(AgreementRequest request) {
         List<FieldError> errors = new ArrayList<>();
-        long pools = 0;
         Set<String> poolCodes = new HashSet<>();
         for (int i = 0; i < request.pools().size(); i++) {
             AgreementRequest.Pool pool = request.pools().get(i);
-            pools += pool.amountSek();
             if (!poolCodes.add(pool.code())) {
                 errors.add(new FieldError("pools[" + i + "].code", "pool " + pool.code() + " is listed twice"));
             }
         }
-        if (pools > request.totalSek()) {
+        // Exact, so that no choice of amounts can make the pools "fit" by wrapping around.
+        BigInteger pools = Kronor.exactSum(request.pools().stream().map(AgreementRequest.Pool::amountSek).toList());
+        if (pools.compareTo(BigInteger.valueOf(request.totalSek())) > 0) {
             errors.add(new FieldError("pools", "the pools add up to " + pools + " SEK, more than the total "
                     + request.totalSek() + " SEK"));
         }

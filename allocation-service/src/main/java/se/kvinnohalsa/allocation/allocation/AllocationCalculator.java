@@ -2,6 +2,7 @@ package se.kvinnohalsa.allocation.allocation;
 
 import se.kvinnohalsa.allocation.agreement.KeyKind;
 import se.kvinnohalsa.allocation.apportionment.LargestRemainder;
+import se.kvinnohalsa.support.money.Kronor;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -51,8 +52,9 @@ public final class AllocationCalculator {
         List<RegionAllocation> regions = new ArrayList<>();
         long total = 0;
         for (Map.Entry<String, List<PoolAmount>> region : byRegion.entrySet()) {
-            long regionTotal = region.getValue().stream().mapToLong(PoolAmount::amountSek).sum();
-            total += regionTotal;
+            // Exact sums: pools are bounded, so this cannot overflow; if it ever did, it fails instead of wrapping.
+            long regionTotal = Kronor.sum(region.getValue().stream().map(PoolAmount::amountSek).toList());
+            total = Math.addExact(total, regionTotal);
             regions.add(new RegionAllocation(region.getKey(), regionTotal, List.copyOf(region.getValue())));
         }
         return new Result(total, regions, withoutKey);

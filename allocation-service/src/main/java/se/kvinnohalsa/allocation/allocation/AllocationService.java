@@ -12,6 +12,7 @@ import se.kvinnohalsa.allocation.agreement.KeyKind;
 import se.kvinnohalsa.allocation.agreement.PoolKeyEntry;
 import se.kvinnohalsa.allocation.region.Regions;
 import se.kvinnohalsa.events.contract.AllocationPublishedV1;
+import se.kvinnohalsa.support.money.Kronor;
 import se.kvinnohalsa.support.outbox.Outbox;
 import se.kvinnohalsa.support.problem.FieldError;
 import se.kvinnohalsa.support.problem.InvalidContentException;
@@ -164,7 +165,7 @@ public class AllocationService {
             List<AllocationCalculator.PoolAmount> amounts = poolOrder.stream().filter(pools::containsKey)
                     .map(p -> new AllocationCalculator.PoolAmount(p, pools.get(p))).toList();
             result.add(new AllocationCalculator.RegionAllocation(region,
-                    amounts.stream().mapToLong(AllocationCalculator.PoolAmount::amountSek).sum(), amounts));
+                    Kronor.sum(amounts.stream().map(AllocationCalculator.PoolAmount::amountSek).toList()), amounts));
         });
         return new AllocationView(year, "PUBLISHED", version, publication.publishedAt, publication.totalSek, result,
                 List.of());

@@ -1,7 +1,9 @@
 package se.kvinnohalsa.allocation.allocation;
 
+import se.kvinnohalsa.support.money.Kronor;
 import se.kvinnohalsa.support.problem.FieldError;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -38,14 +40,19 @@ public final class KeyRules {
             long poolSek) {
         List<FieldError> errors = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        long sum = 0;
         for (int i = 0; i < amounts.size(); i++) {
             checkRegion("amounts[" + i + "].regionCode", amounts.get(i).regionCode(), knownRegions, seen, errors);
-            sum += amounts.get(i).amountSek();
+            long amount = amounts.get(i).amountSek();
+            if (amount < 0 || amount > poolSek) {
+                errors.add(new FieldError("amounts[" + i + "].amountSek", "must be between 0 and the pool's "
+                        + poolSek + " SEK, got " + amount + " SEK"));
+            }
         }
-        if (sum != poolSek) {
+        // Exact: amounts cannot be made to "add up" by wrapping around.
+        BigInteger sum = Kronor.exactSum(amounts.stream().map(AmountsRequest.Amount::amountSek).toList());
+        if (sum.compareTo(BigInteger.valueOf(poolSek)) != 0) {
             errors.add(new FieldError("amounts", "the amounts add up to " + sum + " SEK, the pool is " + poolSek
-                    + " SEK (difference " + (sum - poolSek) + ")"));
+                    + " SEK (difference " + sum.subtract(BigInteger.valueOf(poolSek)) + ")"));
         }
         return errors;
     }

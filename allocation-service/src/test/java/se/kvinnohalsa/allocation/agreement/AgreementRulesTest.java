@@ -35,4 +35,15 @@ class AgreementRulesTest {
         assertEquals(List.of("pools[1].code", "pools", "focusAreas[1].code", "reportingDeadline"),
                 errors.stream().map(FieldError::field).toList());
     }
+
+    @Test
+    void poolsThatWouldWrapAroundAreMoreThanTheTotal() {
+        List<FieldError> errors = AgreementRules.check(request(1_535_000_000L,
+                List.of(new AgreementRequest.Pool("POPULATION", Long.MAX_VALUE),
+                        new AgreementRequest.Pool("RURAL", Long.MAX_VALUE),
+                        new AgreementRequest.Pool("SKR", 1_535_000_002L)),
+                List.of(new AgreementRequest.FocusArea("EFTERVARD", "Eftervård")), LocalDate.parse("2025-03-31")));
+        assertEquals(List.of("pools"), errors.stream().map(FieldError::field).toList());
+        assertTrue(errors.get(0).message().contains("18446744075244551616 SEK"), errors.get(0).message());
+    }
 }

@@ -1,55 +1,53 @@
 package se.kvinnohalsa.gateway.events;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
-import io.smallrye.common.annotation.Identifier;
+import io.smallrye.common.vertx.VertxContext;
+import io.smallrye.jwt.auth.principal.JWTParser;
+import io.smallrye.jwt.auth.principal.ParseException;
 import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.jboss.logging.Logger;
-import se.kvinnohalsa.events.EventHeaders;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import se.kvinnohalsa.gateway.routing.GatewayConfig;
 import se.kvinnohalsa.gateway.routing.Problems;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
+import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Properties;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 
 /**
- * GET /api/v1/events: every domain event as Server-Sent Events, for live dashboards. Each stream reads the topics with
- * a Kafka consumer of its own (no consumer group: nothing is committed, every client sees everything) from the end,
- * or, with {@code Last-Event-ID}, from just after the last event the client received, as far as the broker still
- * has the events. A comment line every heartbeat interval keeps idle connections open.
+ * GET /api/v1/events: every domain event as Server-Sent Events, for live dashboards, each in the view its reader may
+ * see ({@link EventProjection}, {@link Audience}). The gateway reads Kafka once ({@link EventHub}) and fans out to
+ * every stream; a stream that reconnects with {@code Last-Event-ID} resumes just after the last event it received,
+ * from the gateway's buffer of recent events or, for an older position, by a catch-up read from Kafka. Streams are
+ * capped per client and in all, last at most {@code gateway.events.max-lifetime} (then the client reconnects), and a
+ * client that does not keep up is cut off rather than waited for.
  */
 @ApplicationScoped
 public class EventStream {
 
-    private static final Logger LOG = Logger.getLogger(EventStream.class);
     static final String PATH = "/api/v1/events";
-    private static final Duration METADATA_TIMEOUT = Duration.ofSeconds(5);
-    /** Topics or partitions created after a stream started are picked up this often. */
-    private static final Duration REASSIGN_EVERY = Duration.ofSeconds(30);
-    private static final long BACKPRESSURE_PAUSE_MS = 50;
-    private static final String RETRY_MS = "3000";
+    /** A token in the URL ends up in access logs and browser history: refused, with a pointer to the header. */
+    static final String ACCESS_TOKEN = "access_token";
+    private static final String BEARER = "Bearer ";
+    private static final long MILLIS_PER_SECOND = 1000;
+    /** The replay from the buffer is written in pieces of this share of a stream's write-queue bound. */
+    private static final int REPLAY_CHUNKS_PER_QUEUE = 4;
 
     @Inject
     GatewayConfig config;
@@ -57,189 +55,185 @@ public class EventStream {
     @Inject
     MeterRegistry metrics;
 
-    /** Quarkus' Kafka settings ({@code kafka.*}, e.g. KAFKA_BOOTSTRAP_SERVERS), as every Kafka client here uses them. */
     @Inject
-    @Identifier("default-kafka-broker")
-    Map<String, Object> kafka;
+    EventHub hub;
 
-    private final AtomicInteger clients = new AtomicInteger();
-    private final AtomicLong streamIds = new AtomicLong();
-    private final AtomicBoolean running = new AtomicBoolean(true);
-    private ExecutorService pumps;
+    @Inject
+    JWTParser jwtParser;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    Vertx vertx;
+
+    private final Map<Thread, LoopFanout> loops = new ConcurrentHashMap<>();
+    private ClientCaps caps;
+    private CatchUpReader catchUp;
+    private LoopFanout.Settings loopSettings;
+
+    /** Who reads a stream, as its verified token says. */
+    private record Reader(String subject, Audience audience, Long expiresAtMillis) {
+        static final Reader ANONYMOUS = new Reader(null, Audience.PUBLIC, null);
+    }
 
     void routes(@Observes Router router) {
-        pumps = Executors.newCachedThreadPool(r -> {
-            Thread thread = new Thread(r, "sse-events-" + streamIds.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
-        metrics.gauge("gateway.events.clients", clients);
+        GatewayConfig.Events events = config.events();
+        caps = new ClientCaps(events.maxStreamsPerClient(), events.maxClients());
+        metrics.gauge("gateway.events.clients", caps, ClientCaps::open);
+        loopSettings = new LoopFanout.Settings(clock, events.reconnectAfter().toMillis(),
+                Math.max(1, events.maxQueuedBytes() / REPLAY_CHUNKS_PER_QUEUE), events.slowClientGrace().toMillis(),
+                Counter.builder("gateway.events.slow-clients").description("streams cut off for not keeping up")
+                        .register(metrics),
+                Counter.builder("gateway.events.lifetime-ends").description("streams ended after their lifetime")
+                        .register(metrics));
+        catchUp = new CatchUpReader(() -> hub.consumerProperties("gateway-events-catch-up"), hub.recent(),
+                new CatchUpReader.Settings(events.topics(), events.catchUp().concurrency(),
+                        events.catchUp().queue(), events.pollTimeout(), events.slowClientGrace(),
+                        Counter.builder("gateway.events.catch-ups")
+                                .description("resumes older than the buffer, read from Kafka").register(metrics)));
         router.get(PATH).order(-9).handler(this::open);
     }
 
     void stop(@Observes ShutdownEvent shutdown) {
-        running.set(false);
-        if (pumps != null) {
-            pumps.shutdownNow();
+        if (catchUp != null) {
+            catchUp.close();
         }
     }
 
     private void open(RoutingContext routing) {
-        String lastEventId = routing.request().getHeader("Last-Event-ID");
+        HttpServerRequest request = routing.request();
+        if (request.getParam(ACCESS_TOKEN) != null) {
+            Problems.send(routing, 400, "Bad Request", "access_token: tokens are not taken from the URL (it ends up "
+                    + "in logs); send Authorization: Bearer <JWT> (in browsers: a fetch-based SSE client)");
+            return;
+        }
+        String lastEventId = request.getHeader("Last-Event-ID");
         if (lastEventId == null) {
-            lastEventId = routing.request().getParam("lastEventId");
+            lastEventId = request.getParam("lastEventId");
         }
         EventCursor from;
         try {
-            from = EventCursor.parse(lastEventId);
+            from = lastEventId == null || lastEventId.isBlank() ? null : EventCursor.parse(lastEventId);
         } catch (IllegalArgumentException e) {
             Problems.send(routing, 400, "Bad Request",
                     "Last-Event-ID is not an event id of this stream: " + e.getMessage());
             return;
         }
-        if (clients.incrementAndGet() > config.events().maxClients()) {
-            clients.decrementAndGet();
-            routing.response().putHeader("Retry-After", "30");
-            Problems.send(routing, 503, "Service Unavailable", "Too many event streams are open; try again later");
+        String authorization = request.getHeader("Authorization");
+        if (authorization == null) {
+            start(routing, Reader.ANONYMOUS, from);
             return;
         }
+        // The gateway's admission has refused anything but a valid bearer token already; this reads its claims.
+        Future<Reader> reader = authorization.startsWith(BEARER)
+                ? routing.vertx().executeBlocking(() -> verify(authorization.substring(BEARER.length()).trim()),
+                        false)
+                : Future.succeededFuture(null);
+        reader.onComplete(result -> {
+            if (result.failed() || result.result() == null) {
+                routing.response().putHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+                Problems.send(routing, 401, "Unauthorized",
+                        "The bearer token is not valid (signature, issuer or expiry)");
+                return;
+            }
+            start(routing, result.result(), from);
+        });
+    }
+
+    private Reader verify(String token) {
+        try {
+            JsonWebToken jwt = jwtParser.parse(token);
+            Object region = jwt.getClaim("region");
+            Set<String> groups = jwt.getGroups() == null ? Set.of() : jwt.getGroups();
+            long expires = jwt.getExpirationTime();
+            return new Reader(jwt.getSubject(), Audience.of(groups, region == null ? null : region.toString()),
+                    expires > 0 ? expires * MILLIS_PER_SECOND : null);
+        } catch (ParseException e) {
+            return null;
+        }
+    }
+
+    private void start(RoutingContext routing, Reader reader, EventCursor asked) {
         HttpServerResponse response = routing.response();
+        if (response.closed() || response.ended()) {
+            return;
+        }
+        EventCursor from = asked == null ? null : streamed(asked);
+        RecentEvents recent = hub.recent();
+        if (from != null && !recent.canServe(from) && !catchUp.hasRoom()) {
+            refuse(routing, 503, "Service Unavailable",
+                    "Too many clients are catching up on older events; try again later", "catch-up");
+            return;
+        }
+        SocketAddress address = routing.request().remoteAddress();
+        String client = reader.subject() != null
+                ? "sub:" + reader.subject()
+                : "ip:" + (address == null ? "unknown" : address.hostAddress());
+        switch (caps.tryOpen(client)) {
+            case CLIENT_FULL -> {
+                refuse(routing, 429, "Too Many Requests", "At most " + config.events().maxStreamsPerClient()
+                        + " event streams per client are open at once; close one first", "client");
+                return;
+            }
+            case SERVER_FULL -> {
+                refuse(routing, 503, "Service Unavailable", "Too many event streams are open; try again later",
+                        "capacity");
+                return;
+            }
+            case OPEN -> {
+                // go on
+            }
+        }
         response.setChunked(true).putHeader("Content-Type", "text/event-stream; charset=utf-8")
                 .putHeader("Cache-Control", "no-cache").putHeader("X-Accel-Buffering", "no");
-        AtomicBoolean open = new AtomicBoolean(true);
-        response.closeHandler(v -> open.set(false));
-        response.exceptionHandler(e -> open.set(false));
-        Context context = routing.vertx().getOrCreateContext();
-        response.write("retry: " + RETRY_MS + "\n\n");
-        try {
-            pumps.submit(() -> {
-                try {
-                    pump(new Client(response, context, open), from);
-                } catch (Exception e) {
-                    LOG.warnf("event stream ended: %s", e.toString());
-                } finally {
-                    clients.decrementAndGet();
-                    context.runOnContext(v -> {
-                        if (!response.ended() && !response.closed()) {
-                            response.end();
-                        }
-                    });
-                }
-            });
-        } catch (RuntimeException rejected) {
-            clients.decrementAndGet();
-            response.end();
+        response.setWriteQueueMaxSize(config.events().maxQueuedBytes());
+        LoopFanout loop = loops.computeIfAbsent(Thread.currentThread(), thread -> newLoop());
+        Subscriber subscriber = new Subscriber(response, reader.audience(), loop, endsAt(reader),
+                () -> caps.close(client));
+        response.closeHandler(v -> subscriber.finish());
+        response.exceptionHandler(e -> subscriber.finish());
+        loop.add(subscriber);
+        subscriber.write(SseMessages.retry(config.events().reconnectAfter().toMillis()));
+        if (from == null) {
+            loop.startLive(subscriber);
+        } else {
+            EventCursor start = recent.startOf(from);
+            subscriber.write(SseMessages.event(start.toString(), "ready", LoopFanout.readyData(subscriber, true)));
+            loop.resume(subscriber, start);
         }
     }
 
-    private record Client(HttpServerResponse response, Context context, AtomicBoolean open) {
-        boolean connected() {
-            return open.get();
-        }
-
-        void send(String text) {
-            context.runOnContext(v -> {
-                if (!response.ended() && !response.closed()) {
-                    response.write(text);
-                }
-            });
-        }
-
-        /** Waits while the client reads slower than the events come. */
-        void awaitRoom() throws InterruptedException {
-            while (connected() && response.writeQueueFull()) {
-                Thread.sleep(BACKPRESSURE_PAUSE_MS);
-            }
-        }
+    private void refuse(RoutingContext routing, int status, String title, String detail, String reason) {
+        metrics.counter("gateway.events.refused", "reason", reason).increment();
+        routing.response().putHeader("Retry-After", Long.toString(
+                Math.max(1, TimeUnit.MILLISECONDS.toSeconds(config.events().reconnectAfter().toMillis()))));
+        Problems.send(routing, status, title, detail);
     }
 
-    private void pump(Client client, EventCursor from) throws InterruptedException {
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerProperties())) {
-            EventCursor cursor = assign(consumer, from, from.isEmpty());
-            client.send(SseMessages.event(cursor.toString(), "ready", "{\"resumed\": " + !from.isEmpty() + "}"));
-            Instant lastSent = Instant.now();
-            Instant reassignAt = Instant.now().plus(REASSIGN_EVERY);
-            while (running.get() && client.connected() && !Thread.currentThread().isInterrupted()) {
-                if (consumer.assignment().isEmpty()) {
-                    // None of the topics exists yet (a new installation): look again soon.
-                    Thread.sleep(config.events().pollTimeout().toMillis());
-                    reassignAt = Instant.now();
-                }
-                for (ConsumerRecord<String, String> record : consumer.assignment().isEmpty()
-                        ? List.<ConsumerRecord<String, String>>of()
-                        : consumer.poll(config.events().pollTimeout())) {
-                    cursor = cursor.after(new TopicPartition(record.topic(), record.partition()), record.offset());
-                    client.awaitRoom();
-                    client.send(SseMessages.event(cursor.toString(), SseMessages.header(record, EventHeaders.TYPE),
-                            SseMessages.data(record)));
-                    lastSent = Instant.now();
-                }
-                if (Instant.now().isAfter(lastSent.plus(config.events().heartbeat()))) {
-                    client.send(SseMessages.comment("heartbeat " + Instant.now()));
-                    lastSent = Instant.now();
-                }
-                if (!Instant.now().isBefore(reassignAt)) {
-                    cursor = reassign(consumer, cursor);
-                    reassignAt = Instant.now().plus(REASSIGN_EVERY);
-                }
-            }
-        }
+    /** Only the streamed topics of a client's position: anything else in it is not ours to read. */
+    private EventCursor streamed(EventCursor asked) {
+        Map<TopicPartition, Long> next = new LinkedHashMap<>(asked.next());
+        next.keySet().removeIf(partition -> !config.events().topics().contains(partition.topic()));
+        return new EventCursor(next);
     }
 
-    /**
-     * Assigns every partition of the streamed topics. A partition the cursor names starts where the cursor says (or at
-     * the oldest event the broker still has); one it does not name starts at the end for a new stream, at the
-     * beginning for a resumed one (it appeared after the client's cursor was made).
-     */
-    private EventCursor assign(KafkaConsumer<String, String> consumer, EventCursor from, boolean newStream) {
-        List<TopicPartition> partitions = partitions(consumer);
-        consumer.assign(partitions);
-        Map<TopicPartition, Long> beginning = consumer.beginningOffsets(partitions, METADATA_TIMEOUT);
-        Map<TopicPartition, Long> end = consumer.endOffsets(partitions, METADATA_TIMEOUT);
-        Map<TopicPartition, Long> start = new HashMap<>();
-        for (TopicPartition partition : partitions) {
-            Long wanted = from.next().get(partition);
-            long position = wanted != null
-                    ? Math.max(wanted, beginning.getOrDefault(partition, 0L))
-                    : newStream ? end.getOrDefault(partition, 0L) : beginning.getOrDefault(partition, 0L);
-            consumer.seek(partition, position);
-            start.put(partition, position);
-        }
-        return new EventCursor(start);
+    /** The lifetime, a little shorter at random so that reconnects spread out, and never past the token's expiry. */
+    private long endsAt(Reader reader) {
+        double spread = Math.min(1, Math.max(0, config.events().lifetimeSpread()));
+        long lifetime = (long) (config.events().maxLifetime().toMillis()
+                * (1 - spread * ThreadLocalRandom.current().nextDouble()));
+        long ends = clock.millis() + lifetime;
+        return reader.expiresAtMillis() == null ? ends : Math.min(ends, reader.expiresAtMillis());
     }
 
-    private EventCursor reassign(KafkaConsumer<String, String> consumer, EventCursor cursor) {
-        List<TopicPartition> partitions = partitions(consumer);
-        if (consumer.assignment().containsAll(partitions)) {
-            return cursor;
-        }
-        Map<TopicPartition, Long> next = new HashMap<>();
-        for (TopicPartition partition : consumer.assignment()) {
-            next.put(partition, consumer.position(partition));
-        }
-        return assign(consumer, new EventCursor(next), false);
-    }
-
-    private List<TopicPartition> partitions(KafkaConsumer<String, String> consumer) {
-        List<TopicPartition> partitions = new ArrayList<>();
-        Map<String, List<PartitionInfo>> topics = consumer.listTopics(METADATA_TIMEOUT);
-        for (String topic : config.events().topics()) {
-            for (PartitionInfo info : topics.getOrDefault(topic, List.of())) {
-                partitions.add(new TopicPartition(topic, info.partition()));
-            }
-        }
-        return partitions;
-    }
-
-    private Properties consumerProperties() {
-        Properties properties = new Properties();
-        // All of Quarkus' Kafka settings, the security ones too (SASL/TLS in Kubernetes), then this consumer's own.
-        properties.putAll(kafka);
-        properties.put(ConsumerConfig.CLIENT_ID_CONFIG, "gateway-events-" + streamIds.incrementAndGet());
-        properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        properties.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
-        return properties;
+    /** The streams of the current event loop, with their tick; it gets every batch from the gateway's reader. */
+    private LoopFanout newLoop() {
+        Context context = VertxContext.getRootContext(Vertx.currentContext());
+        LoopFanout loop = new LoopFanout(context, hub.recent(), catchUp, loopSettings);
+        hub.register(loop);
+        long tickMillis = Math.max(1, config.events().heartbeat().toMillis() / LoopFanout.TICKS_PER_HEARTBEAT);
+        context.runOnContext(v -> vertx.setPeriodic(tickMillis, id -> loop.onTick()));
+        return loop;
     }
 }

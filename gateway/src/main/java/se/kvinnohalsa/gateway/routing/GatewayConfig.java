@@ -47,6 +47,13 @@ public interface GatewayConfig {
 
     Events events();
 
+    Pages pages();
+
+    FollowUp followUp();
+
+    /** The shared cache of public, cacheable answers to anonymous GETs ({@code se.kvinnohalsa.gateway.cache}). */
+    ResponseCache responseCache();
+
     interface UpstreamCalls {
         @WithDefault("20")
         int maxConnections();
@@ -72,16 +79,111 @@ public interface GatewayConfig {
         @WithDefault("PT15S")
         Duration heartbeat();
 
-        /** Each stream reads Kafka with a consumer of its own; beyond this many streams, 503. */
-        @WithDefault("50")
+        /** Streams open on this gateway at most; beyond, 503 with Retry-After. */
+        @WithDefault("16000")
         int maxClients();
+
+        /** Streams one client (token subject, else address) may have open; beyond, 429 with Retry-After. */
+        @WithDefault("20")
+        int maxStreamsPerClient();
+
+        /**
+         * A stream ends cleanly after about this long (each a little earlier, at random, so that reconnects spread
+         * out; at the latest when its token expires): the client reconnects with Last-Event-ID and resumes.
+         */
+        @WithDefault("PT30M")
+        Duration maxLifetime();
+
+        /** Share of {@link #maxLifetime()} by which a stream may end earlier, at random (0 to 1). */
+        @WithDefault("0.1")
+        double lifetimeSpread();
+
+        /** The SSE {@code retry:}: how long a client waits before it reconnects. */
+        @WithDefault("PT3S")
+        Duration reconnectAfter();
+
+        /**
+         * A stream with more than this many bytes waiting to be sent for longer than {@link #slowClientGrace()} is cut
+         * off: a slow client never holds up the others.
+         */
+        @WithDefault("262144")
+        int maxQueuedBytes();
+
+        @WithDefault("PT10S")
+        Duration slowClientGrace();
 
         @WithDefault("PT0.5S")
         Duration pollTimeout();
 
+        /** Topics or partitions created after the gateway started are picked up this often. */
+        @WithDefault("PT10S")
+        Duration discoverEvery();
+
         /** Topics streamed to clients (not the dead-letter topics). */
         @WithDefault("allocation-events,report-events,indicator-events")
         List<String> topics();
+
+        /** Recent events kept in memory, from which reconnecting clients resume. */
+        Buffer buffer();
+
+        /** Reads from Kafka for clients that resume from a position older than the buffer. */
+        CatchUp catchUp();
+
+        interface Buffer {
+            @WithDefault("4096")
+            int maxEvents();
+
+            @WithDefault("16777216")
+            long maxBytes();
+        }
+
+        interface CatchUp {
+            /** Catch-up reads at once (each with a Kafka consumer of its own). */
+            @WithDefault("4")
+            int concurrency();
+
+            /** Catch-up reads waiting for their turn; beyond, 503 with Retry-After. */
+            @WithDefault("64")
+            int queue();
+        }
+    }
+
+    /** The yearly follow-up document (followup.FollowUpResource). */
+    interface FollowUp {
+        /** Each call to a service for the document waits this long; then the document is not built (503). */
+        @WithDefault("PT5S")
+        Duration timeout();
+
+        /** A built document is served at most this long, then rebuilt; events drop it sooner. */
+        @WithDefault("PT10M")
+        Duration maxAge();
+
+        /** Documents (years) kept at once; the least recently built goes first. */
+        @WithDefault("10")
+        int maxYears();
+
+        /** Group pairs whose gaps section 6 shows where both are loaded, as A:B. */
+        @WithDefault("BORN_SWEDEN:BORN_ABROAD,EDU_HIGHER:EDU_PRIMARY,FIRST_BIRTH:LATER_BIRTH")
+        List<String> groupPairs();
+
+        /** Retry-After of a 503 while a service the document needs cannot be asked. */
+        @WithDefault("PT5S")
+        Duration retryAfter();
+
+        /** "Regions that put more than this share on a focus area" (section 3), in percent. */
+        @WithDefault("25")
+        int largeSharePercent();
+    }
+
+    interface ResponseCache {
+        /** Off: every GET goes to its service (the bench's "before"). */
+        boolean enabled();
+
+        /** All stored answers together (bodies, headers and keys) stay below this. */
+        long maxBytes();
+
+        /** A larger answer (or one without Content-Length) passes through unstored. */
+        long maxEntryBytes();
     }
 
     interface RateLimit {
@@ -98,6 +200,9 @@ public interface GatewayConfig {
          * the same as {@link #url()} when not set.
          */
         Optional<URI> managementUrl();
+
+        /** The largest body the service takes: larger ones are refused by the gateway (413). Default: maxBodyBytes. */
+        Optional<Long> maxBodyBytes();
     }
 
     interface CircuitBreakerConfig {
@@ -106,5 +211,20 @@ public interface GatewayConfig {
 
         @WithDefault("PT10S")
         Duration openFor();
+    }
+
+    /** The dashboard's pages (pages.PageRoutes). */
+    interface Pages {
+        /**
+         * Sent with every page and asset: scripts, styles, images and API calls only from this origin, nothing
+         * inline, no framing.
+         */
+        @WithDefault("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; "
+                + "font-src 'self'; manifest-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
+        String contentSecurityPolicy();
+
+        /** How long a browser may keep an asset fetched by its fingerprinted URL (a new build has new URLs). */
+        @WithDefault("P365D")
+        Duration assetMaxAge();
     }
 }

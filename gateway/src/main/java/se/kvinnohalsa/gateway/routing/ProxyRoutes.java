@@ -21,6 +21,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 import se.kvinnohalsa.gateway.access.AccessRules;
+import se.kvinnohalsa.gateway.cache.ResponseCache;
 import se.kvinnohalsa.gateway.limit.TokenBuckets;
 
 import java.net.URI;
@@ -56,13 +57,17 @@ public class ProxyRoutes {
     }
 
     /** The gateway's own endpoints: the same rate limit applies (they are all public reads). */
-    static final List<String> OWN = List.of("/api/v1/overview", "/api/v1/events", "/api/v1/openapi");
+    static final List<String> OWN = List.of("/api/v1/overview", "/api/v1/events", "/api/v1/openapi",
+            "/api/v1/follow-up");
 
     @Inject
     GatewayConfig config;
 
     @Inject
     JWTParser jwtParser;
+
+    @Inject
+    ResponseCache cache;
 
     private TokenBuckets rateLimit;
     private final Map<String, CircuitBreaker> breakers = new HashMap<>();
@@ -88,8 +93,14 @@ public class ProxyRoutes {
                     config.circuitBreaker().failureThreshold(), config.circuitBreaker().openFor().toNanos(),
                     System::nanoTime));
             HttpProxy proxy = proxy(vertx, client, upstream.url(), name, breaker);
+            // After the interceptor above, so that a body refused as too large is a 413 it sees, not a failure.
+            proxy.addInterceptor(new BodyLimit(upstream.maxBodyBytes().orElse(config.maxBodyBytes()), name));
+            proxy.addInterceptor(new BodilessResponses());
+            proxy.addInterceptor(cache.storing());
+            // A fresh stored public answer is served after the caller is admitted (rate limit), before the breaker.
             router.route(route.getKey() + "*").order(-10)
                     .handler(this::admit)
+                    .handler(cache::serve)
                     .handler(routing -> forward(routing, proxy, breaker, name));
         }
     }

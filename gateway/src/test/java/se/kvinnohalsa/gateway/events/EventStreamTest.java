@@ -1,10 +1,14 @@
 package se.kvinnohalsa.gateway.events;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
+import se.kvinnohalsa.events.contract.ReportReviewedV1;
+import se.kvinnohalsa.stack.Infrastructure;
 import se.kvinnohalsa.stack.KafkaProbe;
 
 import java.io.BufferedReader;
@@ -16,6 +20,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -33,7 +38,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Live events from the real Kafka broker as Server-Sent Events, with resume by Last-Event-ID and heartbeats. */
+/**
+ * Live events from the real Kafka broker as Server-Sent Events: resume by Last-Event-ID from the gateway's buffer and,
+ * for older positions, from Kafka; heartbeats; views by token; the gateway's own subscribers told of every event.
+ */
 @QuarkusTest
 class EventStreamTest {
 
@@ -45,6 +53,15 @@ class EventStreamTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String kafka;
+
+    @ConfigProperty(name = "gateway.events.buffer.max-events")
+    int bufferSize;
+
+    @Inject
+    MeterRegistry metrics;
+
+    @Inject
+    DomainEventRecorder recorder;
 
     /** One parsed SSE message, or a comment. */
     record Message(String id, String event, String data, String comment) {
@@ -144,7 +161,8 @@ class EventStreamTest {
             assertEquals(first, data.getString("id"));
             assertEquals("2025/23", data.getString("subject"));
             assertEquals("report-events", data.getString("topic"));
-            assertEquals("req-" + first, data.getString("requestId"));
+            assertEquals("public", data.getString("view"), "no token: the public view");
+            assertFalse(event.data().contains("requestId"), "a request id is not everyone's");
             assertEquals("23", data.getString("data.regionCode"));
             cursorAfterFirst = event.id();
         }
@@ -176,5 +194,143 @@ class EventStreamTest {
     void aLastEventIdThatIsNotOneOfOursIs400() {
         given().header("Last-Event-ID", "not-a-cursor").get("/api/v1/events").then().statusCode(400)
                 .contentType("application/problem+json").body("status", equalTo(400));
+    }
+
+    private static String bearer(String subject, String role, String region, Duration validFor) {
+        return "Bearer " + Infrastructure.shared().tokens().issue(subject, role, region, validFor);
+    }
+
+    private double counter(String name) {
+        var counter = metrics.find(name).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    @Test
+    void anAdminGetsTheFullEventWithItsRequestIdAndTheReviewersComment() throws Exception {
+        try (TestEvents kafkaEvents = new TestEvents(kafka);
+                SseClient admin = SseClient.open(events,
+                        Map.of("Authorization", bearer("stream-admin", "admin", null, Duration.ofMinutes(5))));
+                SseClient anonymous = SseClient.open(events, Map.of())) {
+            assertTrue(new JsonPath(admin.nextEvent(m -> "ready".equals(m.event()), WAIT).data())
+                    .getString("audience").equals("all"));
+            anonymous.nextEvent(m -> "ready".equals(m.event()), WAIT);
+            String id = "full-" + UUID.randomUUID();
+            kafkaEvents.send(new ReportReviewedV1(2025, "23", "RETURN", "RETURNED", "Budget missing", Instant.now(),
+                    "granskare@example.se", true), id, Instant.now());
+            JsonPath full = new JsonPath(admin.nextEvent(m -> m.data().contains(id), WAIT).data());
+            assertEquals("full", full.getString("view"));
+            assertEquals("req-" + id, full.getString("requestId"));
+            assertEquals("Budget missing", full.getString("data.comment"));
+            assertEquals("granskare@example.se", full.getString("data.reviewedBy"));
+            SseClient.Message shown = anonymous.nextEvent(m -> m.data().contains(id), WAIT);
+            assertEquals("se.kvinnohalsa.report.reviewed.v1", shown.event());
+            assertFalse(shown.data().contains("Budget missing") || shown.data().contains("granskare"), shown.data());
+            assertEquals("RETURNED", new JsonPath(shown.data()).getString("data.status"));
+        }
+    }
+
+    @Test
+    void anInvalidTokenIs401AndATokenInTheUrlIs400() throws Exception {
+        try (SseClient invalid = SseClient.open(events, Map.of("Authorization", "Bearer not.a.token"))) {
+            assertEquals(401, invalid.status());
+            assertTrue(invalid.header("Content-Type").startsWith("application/problem+json"));
+        }
+        try (SseClient expired = SseClient.open(events,
+                Map.of("Authorization", bearer("stream-expired", "admin", null, Duration.ofSeconds(-60))))) {
+            assertEquals(401, expired.status());
+        }
+        String token = Infrastructure.shared().tokens().issue("admin", null);
+        try (SseClient inUrl = SseClient.open(URI.create(events + "?access_token=" + token), Map.of())) {
+            assertEquals(400, inUrl.status());
+            assertTrue(inUrl.body().contains("access_token"), inUrl.body());
+        }
+    }
+
+    @Test
+    void aPositionOlderThanTheBufferIsReadFromKafkaThenTheStreamGoesOnLive() throws Exception {
+        String run = "catch-up-" + UUID.randomUUID();
+        String position;
+        try (TestEvents kafkaEvents = new TestEvents(kafka); SseClient first = SseClient.open(events, Map.of())) {
+            first.nextEvent(m -> "ready".equals(m.event()), WAIT);
+            kafkaEvents.send(new ReportReviewedV1(2025, "23", "ACCEPT", "ACCEPTED", run + "-seen", Instant.now(),
+                    "granskare", true), run + "-seen", Instant.now());
+            position = first.nextEvent(m -> m.data().contains(run + "-seen"), WAIT).id();
+        }
+        int missed = bufferSize + 8;
+        List<String> sent = new ArrayList<>();
+        try (TestEvents kafkaEvents = new TestEvents(kafka)) {
+            for (int i = 0; i < missed; i++) {
+                String id = run + "-" + i;
+                sent.add(id);
+                TestEvents.await(kafkaEvents.sendRaw("report-events", "23", "se.kvinnohalsa.report.submitted.v1",
+                        "2025/23", "{\"year\": 2025, \"regionCode\": \"23\"}", id, Instant.now()));
+            }
+        }
+        double catchUps = counter("gateway.events.catch-ups");
+        try (TestEvents kafkaEvents = new TestEvents(kafka);
+                SseClient resumed = SseClient.open(events, Map.of("Last-Event-ID", position))) {
+            assertTrue(new JsonPath(resumed.nextEvent(m -> "ready".equals(m.event()), WAIT).data())
+                    .getBoolean("resumed"));
+            List<String> got = new ArrayList<>();
+            while (got.size() < missed) {
+                got.add(new JsonPath(resumed.nextEvent(m -> m.data().contains(run + "-"), WAIT).data())
+                        .getString("id"));
+            }
+            assertEquals(sent, got, "every missed event, in order, once, and not the one already seen");
+            assertEquals(catchUps + 1, counter("gateway.events.catch-ups"), "read from Kafka, not the buffer");
+            kafkaEvents.send(new ReportReviewedV1(2025, "23", "ACCEPT", "ACCEPTED", "later", Instant.now(),
+                    "granskare", true), run + "-live", Instant.now());
+            assertNotNull(resumed.nextEvent(m -> m.data().contains(run + "-live"), WAIT), "then live");
+        }
+    }
+
+    @Test
+    void aStreamEndsCleanlyWhenItsTokenExpiresSoThatTheClientComesBackWithAFreshOne() throws Exception {
+        try (SseClient stream = SseClient.open(events,
+                Map.of("Authorization", bearer("stream-short", "analyst", null, Duration.ofSeconds(3))))) {
+            assertEquals(200, stream.status());
+            stream.nextEvent(m -> "ready".equals(m.event()), WAIT);
+            assertNotNull(stream.next(m -> m.retry() != null, WAIT), "told when to reconnect");
+            assertTrue(stream.awaitEnd(WAIT), "ended at the token's expiry");
+            assertTrue(stream.endedCleanly(), "with the last chunk, not a dropped connection");
+        }
+    }
+
+    @Test
+    void everyEventReadIsAlsoToldToTheGatewaysOwnSubscribers() throws Exception {
+        String marker = "cdi-" + UUID.randomUUID();
+        try (TestEvents kafkaEvents = new TestEvents(kafka)) {
+            TestEvents.await(kafkaEvents.sendRaw("report-events", "23", "se.kvinnohalsa.report.submitted.v1",
+                    "2025/23", "{\"marker\": \"" + marker + "\"}", marker, Instant.now()));
+        }
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        DomainEventReceived told = null;
+        while (told == null && System.nanoTime() < deadline) {
+            told = recorder.received().stream().filter(e -> e.data() != null && e.data().contains(marker))
+                    .findFirst().orElse(null);
+            Thread.sleep(50);
+        }
+        assertNotNull(told, "fired for the event");
+        assertEquals("report-events", told.topic());
+        assertEquals("se.kvinnohalsa.report.submitted.v1", told.type());
+        assertEquals("2025/23", told.subject());
+        assertEquals("23", told.key());
+    }
+
+    @Test
+    void aPositionInATopicThatIsNotStreamedReadsNothingOfIt() throws Exception {
+        String run = "dlq-" + UUID.randomUUID();
+        try (TestEvents kafkaEvents = new TestEvents(kafka)) {
+            TestEvents.await(kafkaEvents.sendRaw("report-events.dlq", "23", "se.kvinnohalsa.report.reviewed.v1",
+                    "2025/23", "{\"comment\": \"" + run + "-parked\"}", run + "-parked", Instant.now()));
+            try (SseClient stream = SseClient.open(events, Map.of("Last-Event-ID", "report-events.dlq:0:0"))) {
+                assertEquals(200, stream.status());
+                stream.nextEvent(m -> "ready".equals(m.event()), WAIT);
+                kafkaEvents.send(new ReportReviewedV1(2025, "23", "ACCEPT", "ACCEPTED", "ok", Instant.now(),
+                        "granskare", true), run + "-live", Instant.now());
+                SseClient.Message next = stream.nextEvent(m -> m.data().contains(run), WAIT);
+                assertTrue(next.data().contains(run + "-live"), "the dead-letter topic is not read: " + next.data());
+            }
+        }
     }
 }

@@ -34,6 +34,7 @@ public final class PackagedSystem {
     private static PackagedSystem running;
 
     private final Infrastructure infrastructure;
+    private Path root;
     private final Map<String, Integer> ports = new LinkedHashMap<>();
     private final Map<String, Integer> managementPorts = new LinkedHashMap<>();
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
@@ -73,17 +74,12 @@ public final class PackagedSystem {
                 }
             }
         }
+        this.root = root;
         DevStack.DATABASES.forEach(infrastructure.postgres()::createDatabase);
         ServiceProcess.SERVICES.forEach(s -> ports.put(s, Ports.free()));
         ServiceProcess.SERVICES.forEach(s -> managementPorts.put(s, Ports.free()));
         for (String service : ServiceProcess.SERVICES) {
-            Map<String, String> env = ServiceProcess.environment(service, ports, managementPorts,
-                    infrastructure.postgres(), infrastructure.kafka(), infrastructure.keys());
-            // Tests and benchmarks measure the platform, not the rate limit.
-            env.put("GATEWAY_RATE_LIMIT_REQUESTS_PER_SECOND", "1000000");
-            env.put("GATEWAY_RATE_LIMIT_BURST", "1000000");
-            services.put(service, ServiceProcess.launch(ServiceProcess.jar(root, service), service,
-                    ports.get(service), env, log(service)));
+            services.put(service, launch(service));
         }
         for (ServiceProcess service : services.values()) {
             Duration took = service.awaitHealthy(START_TIMEOUT);
@@ -91,6 +87,28 @@ public final class PackagedSystem {
                     service.residentMemory());
         }
         new DemoData(gateway(), infrastructure.tokens()).load();
+    }
+
+    private ServiceProcess launch(String service) throws IOException {
+        Map<String, String> env = ServiceProcess.environment(service, ports, managementPorts, infrastructure.postgres(),
+                infrastructure.kafka(), infrastructure.keys());
+        // Tests and benchmarks measure the platform, not the rate limit.
+        env.put("GATEWAY_RATE_LIMIT_REQUESTS_PER_SECOND", "1000000");
+        env.put("GATEWAY_RATE_LIMIT_BURST", "1000000");
+        return ServiceProcess.launch(ServiceProcess.jar(root, service), service, ports.get(service), env,
+                log(service));
+    }
+
+    /**
+     * Stops one process, runs {@code whileDown}, and starts it again on its port: e.g. the gateway, so that every open
+     * connection to it drops as in a deployment. Returns once it is healthy again.
+     */
+    public synchronized Duration restart(String service, Runnable whileDown) throws IOException, InterruptedException {
+        services.get(service).close();
+        whileDown.run();
+        ServiceProcess again = launch(service);
+        services.put(service, again);
+        return again.awaitHealthy(START_TIMEOUT);
     }
 
     private synchronized void stop() {

@@ -1,9 +1,12 @@
 package se.kvinnohalsa.indicators.observation;
 
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.csv.CsvFactory;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import se.kvinnohalsa.support.json.JsonLimits;
 import se.kvinnohalsa.support.problem.FieldError;
 
 import java.io.BufferedReader;
@@ -29,7 +32,11 @@ import java.util.Map;
  */
 final class CsvRows implements RowSource {
 
-    private static final CsvMapper MAPPER = CsvMapper.builder()
+    private static final CsvMapper MAPPER = CsvMapper.builder(CsvFactory.builder()
+            // A field is never longer than this; a longer one is refused while parsing, not buffered.
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxStringLength(JsonLimits.MAX_STRING_LENGTH).build())
+            .build())
             .enable(CsvParser.Feature.WRAP_AS_ARRAY)
             .enable(CsvParser.Feature.SKIP_EMPTY_LINES)
             .enable(CsvParser.Feature.ALLOW_COMMENTS)

@@ -3,13 +3,16 @@ package se.kvinnohalsa.indicators.observation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import se.kvinnohalsa.support.json.JsonLimits;
 import se.kvinnohalsa.support.problem.FieldError;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -107,7 +110,13 @@ final class JsonRows implements RowSource {
                     errors.add(new RowError(row, column.json, "expected a whole number"));
                 }
             } else if (value.isNumber()) {
-                fields.put(column, value.decimalValue().toPlainString());
+                // Checked before it is written out: the plain form of 1e999999999 is a billion characters.
+                BigDecimal number = value.decimalValue();
+                if (JsonLimits.saneMagnitude(number)) {
+                    fields.put(column, number.toPlainString());
+                } else {
+                    errors.add(new RowError(row, column.json, JsonLimits.magnitudeRule()));
+                }
             } else {
                 errors.add(new RowError(row, column.json, "expected a number"));
             }
@@ -116,6 +125,11 @@ final class JsonRows implements RowSource {
     }
 
     private MalformedRequestException malformed(JsonProcessingException e) {
+        if (e instanceof StreamConstraintsException limit) {
+            return new MalformedRequestException("The body has a value beyond this API's limits"
+                    + (row > 0 ? " after row " + row : ""),
+                    List.of(new FieldError("body", JsonLimits.describe(limit))));
+        }
         String where = e.getLocation() == null
                 ? ""
                 : " (line " + e.getLocation().getLineNr() + ", column "

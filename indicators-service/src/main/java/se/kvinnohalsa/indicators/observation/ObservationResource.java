@@ -35,6 +35,8 @@ import java.util.List;
 public class ObservationResource {
 
     static final String CSV = "text/csv";
+    static final String DRY_RUN = "dryRun";
+    static final String ATOMIC = "atomic";
     static final String EXAMPLE_JSON = """
             [{"regionCode": "01", "period": "2023-08-01/2024-07-31", "group": "ALL", "value": 86.2, "clinicMin": 52, "clinicMax": 100},
              {"regionCode": "SE", "period": "2023-08-01/2024-07-31", "value": 90.1, "numerator": 90100, "denominator": 100000}]""";
@@ -73,43 +75,46 @@ public class ObservationResource {
     JsonWebToken token;
 
     // @Blocking: Quarkus REST then hands the body to the method as it arrives instead of buffering it first.
+    // One method for both media types: with two methods on one path, Quarkus REST fails while writing the problem
+    // for an unsupported media type (415) and answers 500.
     @POST
     @Blocking
     @Path("/observations")
-    @Consumes(MediaType.APPLICATION_JSON)
+    @Consumes({MediaType.APPLICATION_JSON, CSV})
     @RolesAllowed({RegionAccess.ADMIN, RegionAccess.REGISTRY})
-    @Operation(operationId = "importObservations", summary = "Load a batch of observations (JSON array)", description = DESCRIPTION)
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ObservationBatch"), examples = @ExampleObject(name = "postpartum 2023/24", value = EXAMPLE_JSON)))
+    @Operation(operationId = "importObservations", summary = "Load a batch of observations (JSON array or CSV)", description = DESCRIPTION
+            + " CSV: UTF-8 with or without BOM, CRLF or LF, quoted fields, # comment lines; region_code, period and value columns required.")
+    @RequestBody(content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ObservationBatch"), examples = @ExampleObject(name = "postpartum 2023/24", value = EXAMPLE_JSON)),
+            @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING, description = "CSV with a header row: region_code, period, value and optionally group, numerator, denominator, clinic_min, clinic_max"), examples = @ExampleObject(name = "CSV", value = EXAMPLE_CSV))})
     @APIResponse(responseCode = "200", description = "What the batch did (or, with dryRun, would do); rejected rows are listed in errors", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportResult.class), examples = @ExampleObject(name = "one row rejected", value = RESULT_EXAMPLE)))
-    @APIResponse(responseCode = "400", description = "Not a JSON array, or not well-formed")
+    @APIResponse(responseCode = "400", description = "Not a JSON array, or not well-formed; not UTF-8 CSV, or the header lacks required columns")
     @APIResponse(responseCode = "404", description = "No such indicator")
     @APIResponse(responseCode = "413", description = "Larger than the limit")
     @APIResponse(responseCode = "422", description = "All-or-nothing batch with invalid rows: every row error, nothing stored")
-    public ImportResult importJson(@PathParam("code") String code,
-            @Parameter(description = "Validate and count only; store nothing") @QueryParam("dryRun") @DefaultValue("false") boolean dryRun,
-            @Parameter(description = "false stores the valid rows even when others are invalid") @QueryParam("atomic") @DefaultValue("true") boolean atomic,
-            @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long length, InputStream body) {
-        return run(code, Column.Format.JSON, dryRun, atomic, length, body);
+    public ImportResult importObservations(@PathParam("code") String code,
+            @Parameter(description = "Validate and count only; store nothing", schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam(DRY_RUN) @DefaultValue("false") String dryRun,
+            @Parameter(description = "false stores the valid rows even when others are invalid", schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam(ATOMIC) @DefaultValue("true") String atomic,
+            @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long length, @HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType type,
+            InputStream body) {
+        Column.Format format = type != null && type.isCompatible(MediaType.valueOf(CSV))
+                ? Column.Format.CSV
+                : Column.Format.JSON;
+        return run(code, format, flag(DRY_RUN, dryRun), flag(ATOMIC, atomic), length, body);
     }
 
-    @POST
-    @Blocking
-    @Path("/observations")
-    @Consumes(CSV)
-    @RolesAllowed({RegionAccess.ADMIN, RegionAccess.REGISTRY})
-    // The same operation as importJson (one path and method, two content types): it has the operationId.
-    @Operation(summary = "Load a batch of observations (CSV)", description = DESCRIPTION
-            + " CSV: UTF-8 with or without BOM, CRLF or LF, quoted fields, # comment lines; region_code, period and value columns required.")
-    @RequestBody(content = @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING, description = "CSV with a header row: region_code, period, value and optionally group, numerator, denominator, clinic_min, clinic_max"), examples = @ExampleObject(name = "CSV", value = EXAMPLE_CSV)))
-    @APIResponse(responseCode = "200", description = "What the batch did (or, with dryRun, would do); rejected rows are listed in errors", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportResult.class), examples = @ExampleObject(name = "one row rejected", value = RESULT_EXAMPLE)))
-    @APIResponse(responseCode = "400", description = "Not UTF-8 CSV, or the header lacks required columns")
-    @APIResponse(responseCode = "413", description = "Larger than the limit")
-    @APIResponse(responseCode = "422", description = "All-or-nothing batch with invalid rows: every row error, nothing stored")
-    public ImportResult importCsv(@PathParam("code") String code,
-            @QueryParam("dryRun") @DefaultValue("false") boolean dryRun,
-            @QueryParam("atomic") @DefaultValue("true") boolean atomic,
-            @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long length, InputStream body) {
-        return run(code, Column.Format.CSV, dryRun, atomic, length, body);
+    /**
+     * true or false, nothing else: JAX-RS reads any other word as false, so "dryRun=yes" would store the batch and
+     * "atomic=1" would store a partial one.
+     */
+    static boolean flag(String name, String value) {
+        if ("true".equalsIgnoreCase(value)) {
+            return true;
+        }
+        if ("false".equalsIgnoreCase(value)) {
+            return false;
+        }
+        throw new MalformedRequestException(name, "must be true or false");
     }
 
     private ImportResult run(String code, Column.Format format, boolean dryRun, boolean atomic, Long length,

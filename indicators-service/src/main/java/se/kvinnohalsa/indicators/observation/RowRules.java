@@ -3,6 +3,7 @@ package se.kvinnohalsa.indicators.observation;
 import se.kvinnohalsa.indicators.catalog.Unit;
 import se.kvinnohalsa.indicators.period.Period;
 import se.kvinnohalsa.indicators.period.PeriodType;
+import se.kvinnohalsa.support.json.JsonLimits;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -18,6 +19,11 @@ public final class RowRules {
 
     public static final int MAX_DECIMALS = 3;
     public static final String DEFAULT_GROUP = "ALL";
+    /**
+     * Characters of any one field: codes, periods and numbers are far shorter. A longer one is an error at once,
+     * before it is parsed or quoted in a message (a batch has up to a thousand listed errors).
+     */
+    public static final int MAX_FIELD_LENGTH = 100;
 
     private final PeriodType periodType;
     private final Unit unit;
@@ -38,6 +44,15 @@ public final class RowRules {
     public Checked check(RawRow raw) {
         List<RowError> errors = new ArrayList<>(raw.shapeErrors());
         long row = raw.row();
+        raw.fields().forEach((column, text) -> {
+            if (text.length() > MAX_FIELD_LENGTH) {
+                errors.add(error(row, column, "is " + text.length() + " characters long; at most "
+                        + MAX_FIELD_LENGTH));
+            }
+        });
+        if (errors.size() > raw.shapeErrors().size()) {
+            return new Checked(null, errors);
+        }
 
         String region = raw.get(Column.REGION_CODE);
         if (region == null) {
@@ -106,6 +121,10 @@ public final class RowRules {
         } catch (NumberFormatException e) {
             String hint = text.contains(",") ? " (use a decimal point: 94.3)" : "";
             errors.add(error(raw.row(), column, "'" + text + "' is not a number" + hint));
+            return null;
+        }
+        if (!JsonLimits.saneMagnitude(value)) {
+            errors.add(error(raw.row(), column, "'" + text + "' is " + JsonLimits.magnitudeRule()));
             return null;
         }
         if (value.stripTrailingZeros().scale() > MAX_DECIMALS) {

@@ -221,4 +221,45 @@ class BadInputTest {
                 .statusCode(403);
         given().get("/api/v1/indicators/NEW_ONE").then().statusCode(404);
     }
+
+    /** Issue 12, item 2: this kept indicators-service busy until the gateway gave up (504). */
+    @Test
+    void aHugeExponentIs422AtOnceInJsonAndCsv() throws Exception {
+        HttpResponse<String> json = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                java.time.Duration.ofSeconds(60),
+                () -> postRaw("application/json", ("[{\"regionCode\": \"01\", \"period\": \"" + P
+                        + "\", \"value\": 1e999999999}]").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertProblem(json, 422);
+        assertTrue(json.body().contains("\"field\":\"value\"") && json.body().contains("out of range"),
+                json.body());
+        HttpResponse<String> csv = postRaw("text/csv", (Api.HEADER + "\n01," + P + ",ALL,1e999999999,,,,\n01," + P
+                + ",EDU_HIGHER," + "9".repeat(10_000) + ",,,,\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertProblem(csv, 422);
+        assertTrue(csv.body().contains("out of range") && csv.body().contains("characters long"), csv.body());
+        HttpResponse<String> digits = postRaw("application/json", ("[{\"regionCode\": \"01\", \"period\": \""
+                + P + "\", \"value\": " + "9".repeat(10_000) + "}]").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertProblem(digits, 400);
+        HttpResponse<String> deep = postRaw("application/json",
+                ("[" + "[".repeat(10_000) + "]".repeat(10_000) + "]")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertProblem(deep, 400);
+        assertTrue(deep.body().contains("nesting depth"), deep.body());
+    }
+
+    /** Found by the gateway's HostileInputIT: both were answered as if the request were fine, or with a 500. */
+    @Test
+    void aFlagThatIsNeitherTrueNorFalseIs400AndAContentTypeThatIsNoMediaTypeIs415() throws Exception {
+        int before = stored();
+        String csv = Api.HEADER + "\n01," + P + ",ALL,90,,,,\n";
+        // JAX-RS reads "yes" as false: the "dry run" would have stored the batch.
+        Api.registry().contentType("text/csv").body(csv).queryParam("dryRun", "yes").post(PATH).then()
+                .statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("dryRun"));
+        Api.registry().contentType("text/csv").body(csv).queryParam("atomic", "1e9").post(PATH).then()
+                .statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("atomic"));
+        assertEquals(before, stored(), "nothing stored");
+        // Quarkus REST failed with an IllegalArgumentException (500) choosing between the JSON and the CSV method.
+        HttpResponse<String> garbage = postRaw("\u00e5/\u00e4", csv.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertProblem(garbage, 415);
+        assertTrue(garbage.body().contains("Content-Type"), garbage.body());
+    }
 }

@@ -112,4 +112,30 @@ class RowRulesTest {
         RowRules.Checked checked = json.check(row("01", "2023-08-01/2024-07-31", null, "80", null, null, "85", null));
         assertEquals("clinicMin", checked.errors().get(0).field());
     }
+
+    @Test
+    void hugeExponentsAndThousandsOfDigitsAreRowErrorsNotWork() {
+        assertEquals(List.of("value"), fieldsOf(row("01", "2023-08-01/2024-07-31", null, "1e999999999", null, null,
+                null, null)));
+        assertTrue(rules.check(row("01", "2023-08-01/2024-07-31", null, "1e-999999999", null, null, null, null))
+                .errors().get(0).message().contains("out of range"));
+        RowRules.Checked digits = rules.check(row("01", "2023-08-01/2024-07-31", null, "9".repeat(10_000), null,
+                "1".repeat(10_000), null, null));
+        assertEquals(List.of("value", "denominator"), digits.errors().stream().map(RowError::field).toList());
+        assertTrue(digits.errors().get(0).message().length() < 200, "the value is not quoted back whole");
+        assertEquals(List.of("region_code"), fieldsOf(row("0".repeat(1_000_000), "2023-08-01/2024-07-31", null,
+                "90", null, null, null, null)));
+    }
+
+    @Test
+    void jsonNumbersOfInsaneMagnitudeAreRowErrorsBeforeTheyAreWrittenOut() throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper mapper = se.kvinnohalsa.support.json.StrictJson
+                .apply(new com.fasterxml.jackson.databind.ObjectMapper())
+                .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+        RawRow raw = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(10),
+                () -> JsonRows.toRow(1, mapper.readTree(
+                        "{\"regionCode\": \"01\", \"period\": \"2023-08-01/2024-07-31\", \"value\": 1e999999999}")));
+        assertEquals(List.of("value"), raw.shapeErrors().stream().map(RowError::field).toList());
+        assertTrue(raw.shapeErrors().get(0).message().startsWith("out of range"));
+    }
 }

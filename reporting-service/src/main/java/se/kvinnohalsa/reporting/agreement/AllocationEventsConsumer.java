@@ -13,6 +13,7 @@ import se.kvinnohalsa.support.inbox.EventContext;
 import se.kvinnohalsa.support.inbox.EventHandlers;
 import se.kvinnohalsa.support.inbox.Inbox;
 import se.kvinnohalsa.support.inbox.PoisonEventException;
+import se.kvinnohalsa.support.money.Kronor;
 
 import java.util.concurrent.CompletionStage;
 
@@ -44,6 +45,9 @@ public class AllocationEventsConsumer {
         if (event.reportingDeadline() == null || event.title() == null || event.focusAreas() == null) {
             throw new PoisonEventException("agreement.changed without reportingDeadline, title or focusAreas");
         }
+        if (!Kronor.withinBounds(event.totalSek())) {
+            throw new PoisonEventException("agreement.changed with totalSek " + event.totalSek() + " out of bounds");
+        }
         KnownAgreement agreement = KnownAgreement.findById(event.year());
         if (agreement == null) {
             agreement = new KnownAgreement();
@@ -71,6 +75,10 @@ public class AllocationEventsConsumer {
         for (AllocationPublishedV1.RegionAllocation region : event.regions()) {
             if (region.regionCode() == null || Region.findById(region.regionCode()) == null) {
                 throw new PoisonEventException("allocation.published names an unknown region: " + region.regionCode());
+            }
+            if (!Kronor.withinBounds(region.totalSek())) {
+                throw new PoisonEventException("allocation.published with totalSek " + region.totalSek() + " for "
+                        + region.regionCode() + " out of bounds");
             }
             RegionAllocation allocation = RegionAllocation
                     .findById(new RegionAllocation.Key(event.year(), region.regionCode()));

@@ -11,6 +11,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
+import se.kvinnohalsa.support.money.Kronor;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -19,7 +20,8 @@ import java.util.List;
  * A region's report for one year as the region sends it (PUT). A draft may be incomplete; completeness is checked
  * on submission (ReportRules). Limits (422 naming the field when exceeded; bodies over 1 MB are 413):
  * <ul>
- *   <li>spending: at most {@value #MAX_LINES} lines, notSplitReason at most {@value #MAX_TEXT} characters</li>
+ *   <li>spending: at most {@value #MAX_LINES} lines, notSplitReason at most {@value #MAX_TEXT} characters; amounts
+ *       0 ... 10^13 SEK ({@link Kronor#MAX_SEK})</li>
  *   <li>activities: at most {@value #MAX_ACTIVITIES}; title {@value #MAX_TITLE}, description {@value #MAX_TEXT}
  *       characters; at most {@value #MAX_LINES} focus areas and {@value #MAX_TARGET_GROUPS} target groups each</li>
  *   <li>situation analysis: each part at most {@value #MAX_LONG_TEXT} characters</li>
@@ -47,10 +49,11 @@ public record ReportRequest(@Valid Spending spending,
     /** Spending in whole kronor per focus area, or (also) why it cannot be split. totalSek: total spent, optional. */
     public record Spending(@Size(max = MAX_LINES) List<@NotNull @Valid Line> lines,
             @Size(max = MAX_TEXT) String notSplitReason,
-            @PositiveOrZero Long totalSek) {
+            @PositiveOrZero @Max(Kronor.MAX_SEK) Long totalSek) {
 
+        /** The exact sum of the lines; amounts are bounded, so it fits a long (were it not, it fails, never wraps). */
         public long linesSum() {
-            return lines == null ? 0 : lines.stream().mapToLong(l -> l.amountSek() == null ? 0 : l.amountSek()).sum();
+            return lines == null ? 0 : Kronor.sum(lines.stream().map(Line::amountSek).toList());
         }
 
         /** What the region spent in all: totalSek if given, else the lines' sum; null when it gave neither. */
@@ -64,7 +67,7 @@ public record ReportRequest(@Valid Spending spending,
 
     public record Line(
             @NotBlank @Pattern(regexp = CODE, message = "a focus area code such as EFTERVARD") String focusArea,
-            @NotNull @PositiveOrZero Long amountSek) {
+            @NotNull @PositiveOrZero @Max(Kronor.MAX_SEK) Long amountSek) {
     }
 
     public record Activity(@Size(max = MAX_TITLE) String title,

@@ -1,8 +1,10 @@
 package se.kvinnohalsa.reporting.report;
 
+import se.kvinnohalsa.support.money.Kronor;
 import se.kvinnohalsa.support.problem.FieldError;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -39,13 +41,18 @@ public final class ReportRules {
                                 "focus area " + line.focusArea() + " is listed twice"));
                     }
                 }
-                if (line.amountSek() != null && line.amountSek() < 0) {
-                    errors.add(new FieldError(field + ".amountSek", "must be 0 or more"));
+                if (line.amountSek() != null && !Kronor.withinBounds(line.amountSek())) {
+                    errors.add(new FieldError(field + ".amountSek", Kronor.boundRule()));
                 }
             }
-            if (spending.totalSek() != null && spending.totalSek() < spending.linesSum()) {
+            // Exact, whatever the amounts: a sum that wrapped around could pass for one below the total.
+            BigInteger linesSum = Kronor
+                    .exactSum(spending.lines().stream().map(ReportRequest.Line::amountSek).toList());
+            if (spending.totalSek() != null && !Kronor.withinBounds(spending.totalSek())) {
+                errors.add(new FieldError("spending.totalSek", Kronor.boundRule()));
+            } else if (spending.totalSek() != null && BigInteger.valueOf(spending.totalSek()).compareTo(linesSum) < 0) {
                 errors.add(new FieldError("spending.totalSek", "the total " + spending.totalSek()
-                        + " SEK is less than the lines' sum " + spending.linesSum() + " SEK"));
+                        + " SEK is less than the lines' sum " + linesSum + " SEK"));
             }
         }
         if (report.activities() != null) {

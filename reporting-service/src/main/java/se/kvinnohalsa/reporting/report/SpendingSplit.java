@@ -1,5 +1,9 @@
 package se.kvinnohalsa.reporting.report;
 
+import se.kvinnohalsa.support.money.Kronor;
+
+import java.math.BigInteger;
+
 /**
  * How far a report splits its spending per focus area. The rule: FULLY_SPLIT when it has spending lines and no
  * notSplitReason (and a stated totalSek, if any, equals the lines' sum); PARTLY_SPLIT when it has lines and also a
@@ -19,8 +23,9 @@ public enum SpendingSplit {
         if (!lines) {
             return reason || spending.totalSek() != null ? NOT_SPLIT : null;
         }
-        long sum = spending.linesSum();
-        boolean totalNotCovered = spending.totalSek() != null && spending.totalSek() > sum;
+        boolean totalNotCovered = spending.totalSek() != null
+                && BigInteger.valueOf(spending.totalSek()).compareTo(
+                        Kronor.exactSum(spending.lines().stream().map(ReportRequest.Line::amountSek).toList())) > 0;
         return reason || totalNotCovered ? PARTLY_SPLIT : FULLY_SPLIT;
     }
 }

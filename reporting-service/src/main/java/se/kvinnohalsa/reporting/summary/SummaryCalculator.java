@@ -3,6 +3,7 @@ package se.kvinnohalsa.reporting.summary;
 import se.kvinnohalsa.reporting.report.ReportStatus;
 import se.kvinnohalsa.reporting.report.SpendingSplit;
 import se.kvinnohalsa.reporting.report.TargetGroup;
+import se.kvinnohalsa.support.money.Kronor;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -12,7 +13,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The national sums of a year from every region's report: pure arithmetic, see {@link NationalSummary}. */
+/**
+ * The national sums of a year from every region's report: pure arithmetic, see {@link NationalSummary}. Sums are exact
+ * (amounts are bounded, so they fit a long; were they not, the sum fails instead of wrapping around).
+ */
 public final class SummaryCalculator {
 
     private static final int PERCENT_SCALE = 1;
@@ -60,7 +64,7 @@ public final class SummaryCalculator {
             late += report.late() ? 1 : 0;
             if (report.split() == SpendingSplit.FULLY_SPLIT) {
                 included.add(report.regionCode());
-                report.lines().forEach((code, amount) -> amounts.merge(code, amount, Long::sum));
+                report.lines().forEach((code, amount) -> amounts.merge(code, amount, Math::addExact));
             } else {
                 excluded.add(new NationalSummary.Excluded(report.regionCode(),
                         report.split() == SpendingSplit.PARTLY_SPLIT
@@ -74,7 +78,7 @@ public final class SummaryCalculator {
             }
             spending.add(compare(report.regionCode(), allocations.get(report.regionCode()), report.totalSpentSek()));
         }
-        long total = amounts.values().stream().mapToLong(Long::longValue).sum();
+        long total = Kronor.sum(amounts.values());
         List<NationalSummary.FocusAreaShare> shares = new ArrayList<>();
         amounts.forEach((code, amount) -> shares.add(new NationalSummary.FocusAreaShare(code,
                 focusAreas.getOrDefault(code, code), amount, percent(amount, total))));
@@ -92,7 +96,7 @@ public final class SummaryCalculator {
             return new NationalSummary.SpendingVsAllocation(regionCode, allocated, spent, null, null,
                     NationalSummary.Outcome.UNKNOWN);
         }
-        long difference = spent - allocated;
+        long difference = Math.subtractExact(spent, allocated);
         NationalSummary.Outcome outcome = difference > 0
                 ? NationalSummary.Outcome.OVER
                 : difference < 0 ? NationalSummary.Outcome.UNDER : NationalSummary.Outcome.EQUAL;

@@ -67,7 +67,7 @@ public class SummaryService {
         ReportRequest.Spending spending = content.spending();
         Map<String, Long> lines = new LinkedHashMap<>();
         if (spending != null && spending.lines() != null) {
-            spending.lines().forEach(l -> lines.merge(l.focusArea(), l.amountSek(), Long::sum));
+            spending.lines().forEach(l -> lines.merge(l.focusArea(), l.amountSek(), Math::addExact));
         }
         List<List<TargetGroup>> groups = content.activities() == null
                 ? List.of()

@@ -1,9 +1,18 @@
 package se.kvinnohalsa.reporting.report;
 
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
 import org.junit.jupiter.api.Test;
+import se.kvinnohalsa.support.money.Kronor;
 import se.kvinnohalsa.support.problem.FieldError;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -103,5 +112,58 @@ class ReportRulesTest {
         assertEquals(SpendingSplit.NOT_SPLIT, SpendingSplit.of(new ReportRequest.Spending(List.of(), "budget", 150L)));
         assertNull(SpendingSplit.of(new ReportRequest.Spending(null, null, null)));
         assertNull(SpendingSplit.of(null));
+    }
+
+    private static ReportRequest spending(List<Long> amounts, Long total) {
+        List<ReportRequest.Line> lines = new ArrayList<>();
+        for (int i = 0; i < amounts.size(); i++) {
+            lines.add(new ReportRequest.Line(AREAS_2024.get(i % AREAS_2024.size()) + (i < 3 ? "" : "_" + i),
+                    amounts.get(i)));
+        }
+        return new ReportRequest(new ReportRequest.Spending(lines, null, total), null, null, null, null);
+    }
+
+    @Test
+    void amountsBeyondTheBoundAreNamedAndTheTotalIsComparedWithTheExactSum() {
+        List<FieldError> errors = ReportRules.checkDraft(
+                spending(List.of(Long.MAX_VALUE, Long.MAX_VALUE, 2L), 0L), AREAS_2024);
+        // A long sum of the lines wraps around to 0, which the total 0 would have "covered".
+        assertEquals(List.of("spending.lines[0].amountSek", "spending.lines[1].amountSek", "spending.totalSek"),
+                fields(errors));
+        assertTrue(errors.get(2).message().contains("18446744073709551616 SEK"), errors.get(2).message());
+        assertEquals(List.of("spending.totalSek"),
+                fields(ReportRules.checkDraft(spending(List.of(1L), Kronor.MAX_SEK + 1), AREAS_2024)));
+        assertEquals(List.of(), ReportRules.checkDraft(spending(List.of(Kronor.MAX_SEK, 0L), Kronor.MAX_SEK),
+                AREAS_2024));
+    }
+
+    @Property(tries = 1000)
+    void everyAmountOutOfBoundsIsNamedAndTheTotalRuleIsExact(@ForAll("amounts") List<Long> amounts,
+            @ForAll("amount") Long total) {
+        List<String> fields = fields(ReportRules.checkDraft(spending(amounts, total), AREAS_2024)).stream()
+                .filter(f -> f.startsWith("spending.") && !f.endsWith("focusArea")).toList();
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < amounts.size(); i++) {
+            if (!Kronor.withinBounds(amounts.get(i))) {
+                expected.add("spending.lines[" + i + "].amountSek");
+            }
+        }
+        BigInteger sum = Kronor.exactSum(amounts);
+        if (total != null && (!Kronor.withinBounds(total) || BigInteger.valueOf(total).compareTo(sum) < 0)) {
+            expected.add("spending.totalSek");
+        }
+        assertEquals(expected, fields);
+    }
+
+    @Provide
+    Arbitrary<List<Long>> amounts() {
+        return amount().list().ofMaxSize(ReportRequest.MAX_LINES);
+    }
+
+    @Provide
+    Arbitrary<Long> amount() {
+        Arbitrary<Long> edges = Arbitraries.of(0L, 1L, Kronor.MAX_SEK, Kronor.MAX_SEK + 1, Long.MAX_VALUE,
+                Long.MIN_VALUE, -1L, Long.MAX_VALUE / 2 + 1);
+        return Arbitraries.frequencyOf(Tuple.of(2, edges), Tuple.of(3, Arbitraries.longs().between(0, Kronor.MAX_SEK)));
     }
 }

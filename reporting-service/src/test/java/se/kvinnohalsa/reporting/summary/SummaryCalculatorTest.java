@@ -1,16 +1,25 @@
 package se.kvinnohalsa.reporting.summary;
 
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 import se.kvinnohalsa.reporting.report.ReportStatus;
 import se.kvinnohalsa.reporting.report.SpendingSplit;
 import se.kvinnohalsa.reporting.report.TargetGroup;
+import se.kvinnohalsa.support.money.Kronor;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class SummaryCalculatorTest {
 
@@ -94,5 +103,39 @@ class SummaryCalculatorTest {
         assertEquals(0L, s.splitTotalSek());
         assertEquals(new BigDecimal("0.0"), s.focusAreas().get(0).sharePercent());
         assertEquals(new BigDecimal("0.0"), s.targetGroups().get(0).sharePercent());
+    }
+
+    @Property(tries = 300)
+    void nationalSumsAreExactOverEveryRegionAtTheBound(@ForAll("regions") List<Map<String, Long>> regions) {
+        List<SummaryCalculator.RegionReport> reports = new ArrayList<>();
+        BigInteger expected = BigInteger.ZERO;
+        for (int i = 0; i < regions.size(); i++) {
+            reports.add(split(String.format("%02d", i + 1), ReportStatus.SUBMITTED, false, regions.get(i), null,
+                    List.of()));
+            expected = expected.add(Kronor.exactSum(regions.get(i).values()));
+        }
+        NationalSummary summary = SummaryCalculator.summarise(2024, AREAS, reports, Map.of());
+        assertEquals(expected, BigInteger.valueOf(summary.splitTotalSek()));
+        assertEquals(expected, Kronor.exactSum(
+                summary.focusAreas().stream().map(NationalSummary.FocusAreaShare::amountSek).toList()));
+    }
+
+    @Test
+    void aSumTooLargeForALongFailsInsteadOfWrappingAround() {
+        // Only reports stored before amounts were bounded could hold these; the sum must not come out as 0.
+        List<SummaryCalculator.RegionReport> reports = List.of(
+                split("01", ReportStatus.SUBMITTED, false, Map.of("A", Long.MAX_VALUE), null, List.of()),
+                split("03", ReportStatus.SUBMITTED, false, Map.of("A", Long.MAX_VALUE, "B", 2L), null, List.of()));
+        assertThrows(ArithmeticException.class, () -> SummaryCalculator.summarise(2024, AREAS, reports, Map.of()));
+        assertThrows(ArithmeticException.class,
+                () -> SummaryCalculator.compare("01", Long.MIN_VALUE + 1, Long.MAX_VALUE));
+    }
+
+    @Provide
+    Arbitrary<List<Map<String, Long>>> regions() {
+        Arbitrary<Long> amount = Arbitraries.frequencyOf(
+                net.jqwik.api.Tuple.of(1, Arbitraries.just(Kronor.MAX_SEK)),
+                net.jqwik.api.Tuple.of(2, Arbitraries.longs().between(0, Kronor.MAX_SEK)));
+        return Arbitraries.maps(Arbitraries.of("A", "B", "C"), amount).ofMinSize(1).ofMaxSize(3).list().ofSize(21);
     }
 }

@@ -25,6 +25,10 @@ public interface OutboxConfig {
     @WithDefault("PT30S")
     Duration ackTimeout();
 
+    /** After a failure the relay waits pollInterval, doubling after each further failure up to this. */
+    @WithDefault("PT10S")
+    Duration maxBackoff();
+
     /** Off only in tests that drive the relay themselves. */
     @WithDefault("true")
     boolean enabled();

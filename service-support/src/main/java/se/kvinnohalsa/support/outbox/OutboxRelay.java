@@ -18,6 +18,8 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.jboss.logging.Logger;
+import se.kvinnohalsa.support.fault.RetryState;
+import se.kvinnohalsa.support.fault.TransientFailures;
 import se.kvinnohalsa.support.requestid.RequestIds;
 import se.kvinnohalsa.support.tracing.TraceContexts;
 
@@ -28,11 +30,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Publishes outbox events to Kafka as CloudEvents (binary mode) in commit order, and marks them sent only when the
@@ -63,7 +69,10 @@ public class OutboxRelay {
     OutboxConfig config;
 
     private final Semaphore wakeUps = new Semaphore(0);
+    /** Sends not yet answered by the broker, in the order they were sent; only the relay's thread uses it. */
+    private final Map<UUID, CompletableFuture<Void>> inFlight = new LinkedHashMap<>();
     private volatile boolean running;
+    private volatile RetryState retryState;
     private Thread worker;
 
     void start(@Observes StartupEvent startup) {
@@ -89,19 +98,30 @@ public class OutboxRelay {
         wakeUps.release();
     }
 
+    /** Whether the relay is retrying a failure (database or Kafka unreachable), for readiness. */
+    public synchronized RetryState retryState() {
+        if (retryState == null) {
+            retryState = new RetryState(clock);
+        }
+        return retryState;
+    }
+
     private void loop() {
         Duration backoff = config.pollInterval();
+        RetryState state = retryState();
         while (running) {
             int relayed;
             try {
                 relayed = relayBatch();
                 backoff = config.pollInterval();
+                state.recovered();
             } catch (RuntimeException e) {
-                LOG.warnf("outbox relay: %s; retrying in %s", e.getMessage(), backoff);
+                // Whatever failed (a database blip, Kafka away), the thread lives on and the same events go next time.
+                LOG.warnf("outbox relay: %s; retrying in %s", TransientFailures.describe(e), backoff);
+                state.failed(e);
                 relayed = 0;
-                backoff = backoff.multipliedBy(2).compareTo(Duration.ofSeconds(10)) > 0
-                        ? Duration.ofSeconds(10)
-                        : backoff.multipliedBy(2);
+                Duration doubled = backoff.multipliedBy(2);
+                backoff = doubled.compareTo(config.maxBackoff()) > 0 ? config.maxBackoff() : doubled;
             }
             if (relayed < config.batchSize()) {
                 try {
@@ -115,48 +135,70 @@ public class OutboxRelay {
         }
     }
 
-    /** Relays the oldest unsent events; returns how many were acknowledged. */
+    /**
+     * Relays the oldest unsent events; returns how many were acknowledged. Nothing is sent again while an earlier send
+     * of this relay is still unanswered (the emitter and the producer may still deliver it: sending it again would
+     * duplicate it and could overtake it), and after a failure only one event goes until the broker answers again, so
+     * that events queued behind a failing one cannot overtake it.
+     */
     int relayBatch() {
-        return QuarkusTransaction.requiringNew().timeout((int) config.ackTimeout().plusSeconds(30).toSeconds())
-                .call(() -> {
+        Settled settled = QuarkusTransaction.requiringNew()
+                .timeout((int) config.ackTimeout().plusSeconds(30).toSeconds()).call(() -> {
                     Boolean locked = (Boolean) entityManager
                             .createNativeQuery("SELECT pg_try_advisory_xact_lock(:lock)")
                             .setParameter("lock", RELAY_LOCK).getSingleResult();
                     if (!Boolean.TRUE.equals(locked)) {
-                        return 0;
+                        return Settled.NOTHING;
                     }
-                    List<OutboxEvent> batch = entityManager.createQuery(
-                            "FROM OutboxEvent WHERE sentAt IS NULL ORDER BY seq", OutboxEvent.class)
-                            .setMaxResults(config.batchSize()).getResultList();
-                    if (batch.isEmpty()) {
-                        return 0;
-                    }
-                    List<CompletableFuture<Void>> acks = new ArrayList<>(batch.size());
-                    for (OutboxEvent event : batch) {
-                        acks.add(send(event));
-                    }
-                    // Only the acknowledged prefix counts as sent: what follows a failure is sent again, after it, next time.
-                    List<UUID> sent = new ArrayList<>();
-                    long deadline = System.nanoTime() + config.ackTimeout().toNanos();
-                    for (int i = 0; i < batch.size(); i++) {
-                        try {
-                            acks.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                            sent.add(batch.get(i).id);
-                        } catch (Exception failed) {
-                            LOG.debugf("outbox event %s not acknowledged: %s", batch.get(i).id, failed.toString());
-                            break;
+                    if (inFlight.isEmpty()) {
+                        int size = retryState().retrying() ? 1 : config.batchSize();
+                        List<OutboxEvent> batch = entityManager.createQuery(
+                                "FROM OutboxEvent WHERE sentAt IS NULL ORDER BY seq", OutboxEvent.class)
+                                .setMaxResults(size).getResultList();
+                        for (OutboxEvent event : batch) {
+                            inFlight.put(event.id, send(event));
                         }
                     }
-                    if (!sent.isEmpty()) {
+                    Settled answered = settle(System.nanoTime() + config.ackTimeout().toNanos());
+                    if (!answered.acknowledged().isEmpty()) {
                         entityManager.createQuery("UPDATE OutboxEvent SET sentAt = :now WHERE id IN :ids")
-                                .setParameter("now", Instant.now(clock)).setParameter("ids", sent).executeUpdate();
+                                .setParameter("now", Instant.now(clock))
+                                .setParameter("ids", answered.acknowledged()).executeUpdate();
                     }
-                    if (sent.size() < batch.size()) {
-                        throw new IllegalStateException(
-                                (batch.size() - sent.size()) + " events not acknowledged by Kafka");
-                    }
-                    return sent.size();
+                    return answered;
                 });
+        // Forgotten only once the database knows: if that commit failed they are marked next time, not sent again.
+        settled.acknowledged().forEach(inFlight::remove);
+        settled.failed().forEach(inFlight::remove);
+        if (!settled.failed().isEmpty() || !inFlight.isEmpty()) {
+            throw new IllegalStateException(settled.failed().size() + " events refused and " + inFlight.size()
+                    + " still unanswered by Kafka");
+        }
+        return settled.acknowledged().size();
+    }
+
+    /** Waits until the deadline for the answers to the sends in flight. */
+    private Settled settle(long deadline) {
+        List<UUID> acknowledged = new ArrayList<>();
+        List<UUID> failed = new ArrayList<>();
+        inFlight.forEach((id, ack) -> {
+            try {
+                ack.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                acknowledged.add(id);
+            } catch (TimeoutException stillWaiting) {
+                // still in flight: answered later, never sent twice
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException refused) {
+                LOG.debugf("outbox event %s not acknowledged: %s", id, refused.getCause());
+                failed.add(id);
+            }
+        });
+        return new Settled(acknowledged, failed);
+    }
+
+    private record Settled(List<UUID> acknowledged, List<UUID> failed) {
+        static final Settled NOTHING = new Settled(List.of(), List.of());
     }
 
     private CompletableFuture<Void> send(OutboxEvent event) {

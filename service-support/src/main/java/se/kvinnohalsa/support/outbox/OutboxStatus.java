@@ -12,7 +12,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
+import se.kvinnohalsa.support.fault.RetryState;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -37,6 +39,9 @@ public class OutboxStatus implements HealthCheck {
     @Inject
     MeterRegistry registry;
 
+    @Inject
+    OutboxRelay relay;
+
     void registerMetrics(@Observes StartupEvent startup) {
         Gauge.builder("outbox.pending", this, s -> s.pending()).description("events not yet acknowledged by Kafka")
                 .register(registry);
@@ -60,17 +65,21 @@ public class OutboxStatus implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
+        RetryState relayState = relay.retryState();
         return QuarkusTransaction.requiringNew().call(() -> {
+            HealthCheckResponseBuilder response = HealthCheckResponse.named("outbox").up();
+            relayState.detail().forEach((name, value) -> response.withData("relay." + name, String.valueOf(value)));
             Object[] row = (Object[]) entityManager.createQuery(
                     "SELECT count(e), min(e.createdAt) FROM OutboxEvent e WHERE e.sentAt IS NULL").getSingleResult();
             long pending = (Long) row[0];
             Instant oldest = (Instant) row[1];
-            return HealthCheckResponse.named("outbox").up()
+            return response
                     .withData("pending", pending)
                     .withData("oldestPendingSeconds",
                             oldest == null ? 0 : Duration.between(oldest, Instant.now(clock)).toSeconds())
                     .withData("deadLettered", (long) registry.find("events.dead.lettered").counters().stream()
                             .mapToDouble(Counter::count).sum())
+                    .withData("relay", relayState.retrying() ? "DEGRADED" : "OK")
                     .build();
         });
     }

@@ -2,6 +2,8 @@ package se.kvinnohalsa.support.problem;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -16,6 +18,8 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import se.kvinnohalsa.support.json.JsonLimits;
+import se.kvinnohalsa.support.json.RejectedValueException;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -46,6 +50,9 @@ public class ApiProblems {
         }
         if (e.getCause() instanceof JsonMappingException mapping) {
             return wrongType(mapping, uri);
+        }
+        if (e.getCause() instanceof StreamConstraintsException limit) {
+            return tooLargeJson(limit, uri);
         }
         if (e.getCause() instanceof JsonProcessingException other) {
             return withErrors(BAD_REQUEST, "The body is not readable JSON",
@@ -90,9 +97,24 @@ public class ApiProblems {
 
     @ServerExceptionMapper(priority = FIRST)
     public Response malformedJson(JsonParseException e, UriInfo uri) {
-        return withErrors(BAD_REQUEST, "The body is not well-formed JSON (line "
-                + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")",
+        String where = "(line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+        String message = String.valueOf(e.getOriginalMessage());
+        if (message.startsWith(DUPLICATE_FIELD)) {
+            // Jackson names the field: "Duplicate field 'amountSek'". The last one would silently win otherwise.
+            return withErrors(BAD_REQUEST, "The body gives a field twice " + where,
+                    List.of(new FieldError("body", "a field given twice: " + message.substring(
+                            DUPLICATE_FIELD.length()).trim())),
+                    uri);
+        }
+        return withErrors(BAD_REQUEST, "The body is not well-formed JSON " + where,
                 List.of(new FieldError("body", "malformed JSON")), uri);
+    }
+
+    /** A number, string, name or nesting beyond JsonLimits: refused while parsing, before it costs anything. */
+    @ServerExceptionMapper(priority = FIRST)
+    public Response tooLargeJson(StreamConstraintsException e, UriInfo uri) {
+        return withErrors(BAD_REQUEST, "The body has a value beyond this API's limits",
+                List.of(new FieldError("body", JsonLimits.describe(e))), uri);
     }
 
     @ServerExceptionMapper(priority = FIRST)
@@ -114,7 +136,13 @@ public class ApiProblems {
     public Response wrongType(JsonMappingException e, UriInfo uri) {
         String field = pathOf(e);
         String message;
-        if (e instanceof UnrecognizedPropertyException unknown) {
+        if (e instanceof RejectedValueException rejected) {
+            message = rejected.reason();
+        } else if (e.getCause() instanceof StreamConstraintsException limit) {
+            return tooLargeJson(limit, uri);
+        } else if (e.getCause() instanceof InputCoercionException) {
+            message = "out of range for a " + simpleType(((InputCoercionException) e.getCause()).getTargetType());
+        } else if (e instanceof UnrecognizedPropertyException unknown) {
             message = "unknown field '" + unknown.getPropertyName() + "'";
         } else if (e instanceof InvalidFormatException format) {
             message = "'" + format.getValue() + "' is not a valid " + simpleType(format.getTargetType());
@@ -128,6 +156,7 @@ public class ApiProblems {
     }
 
     private static final int BAD_REQUEST = 400;
+    private static final String DUPLICATE_FIELD = "Duplicate field";
 
     static Response withErrors(int status, String detail, List<FieldError> errors, UriInfo uri) {
         String title = status == BAD_REQUEST ? "Bad Request" : "Unprocessable Content";

@@ -26,7 +26,7 @@ public record Infrastructure(PostgresServer postgres, KafkaBroker kafka, LocalKe
             }
             Path dir = Path.of(System.getProperty(STATE + ".dir"));
             return new Infrastructure(
-                    PostgresServer.attach(Integer.getInteger(STATE + ".postgresPort")),
+                    PostgresServer.attach(Integer.getInteger(STATE + ".postgresPort"), dir.resolve("postgres")),
                     KafkaBroker.attach(dir.resolve("kafka"), Integer.getInteger(STATE + ".kafkaPort"),
                             Integer.getInteger(STATE + ".kafkaControllerPort"), KAFKA_HEAP),
                     LocalKeys.in(dir.resolve("jwt")));

@@ -22,10 +22,17 @@ public class InfrastructureTestResource implements QuarkusTestResourceLifecycleM
     public Map<String, String> start() {
         Infrastructure infrastructure = Infrastructure.shared();
         infrastructure.postgres().createDatabase(database);
-        Map<String, String> config = new HashMap<>();
+        Map<String, String> config = withoutDatabase();
         config.put("quarkus.datasource.jdbc.url", infrastructure.postgres().jdbcUrl(database));
         config.put("quarkus.datasource.username", PostgresServer.USER);
         config.put("quarkus.datasource.password", PostgresServer.PASSWORD);
+        return config;
+    }
+
+    /** The real Kafka broker and the local token keys, issuer and audience: all a test without a database needs. */
+    public static Map<String, String> withoutDatabase() {
+        Infrastructure infrastructure = Infrastructure.shared();
+        Map<String, String> config = new HashMap<>();
         config.put("kafka.bootstrap.servers", infrastructure.kafka().bootstrapServers());
         config.put("mp.jwt.verify.publickey.location", infrastructure.keys().publicKeyFile().toUri().toString());
         config.put("mp.jwt.verify.issuer", LocalKeys.ISSUER);

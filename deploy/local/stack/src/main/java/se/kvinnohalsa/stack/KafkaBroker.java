@@ -112,7 +112,28 @@ public final class KafkaBroker implements AutoCloseable {
         }
     }
 
-    /** Starts the broker again after {@link #stop()}, on the same ports and data. */
+    /**
+     * Kills the broker as a crash would (SIGKILL: no controlled shutdown, nothing flushed by it), keeping its data.
+     * {@link #restart()} starts it again on the same ports and log dirs.
+     */
+    public synchronized void kill() {
+        Optional<ProcessHandle> running = current();
+        System.clearProperty(pidProperty);
+        if (running.isEmpty()) {
+            return;
+        }
+        ProcessHandle broker = running.get();
+        broker.destroyForcibly();
+        try {
+            broker.onExit().get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception notGone) {
+            throw new IllegalStateException("kafka broker " + broker.pid() + " survived SIGKILL", notGone);
+        }
+    }
+
+    /** Starts the broker again after {@link #stop()} or {@link #kill()}, on the same ports and data. */
     public synchronized void restart() throws IOException {
         stop();
         startProcess();

@@ -26,9 +26,46 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class InfrastructureTest {
+
+    @Test
+    void postgresSurvivesASigkillOfABackendAndOfThePostmasterWithEveryCommittedRow() throws Exception {
+        PostgresServer postgres = Infrastructure.shared().postgres();
+        postgres.createDatabase("crash_check");
+        String url = postgres.jdbcUrl("crash_check");
+        try (Connection c = DriverManager.getConnection(url, PostgresServer.USER, PostgresServer.PASSWORD);
+                Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE t (v integer)");
+            s.execute("INSERT INTO t VALUES (1)");
+            long backend;
+            try (ResultSet rs = s.executeQuery("SELECT pg_backend_pid()")) {
+                rs.next();
+                backend = rs.getLong(1);
+            }
+            long postmaster = postgres.postmasterPid().orElseThrow();
+            postgres.killBackend(backend);
+            postgres.awaitConnections(Duration.ofSeconds(60));
+            assertEquals(postmaster, postgres.postmasterPid().orElseThrow(), "recovered by the same postmaster");
+        }
+        try (Connection c = DriverManager.getConnection(url, PostgresServer.USER, PostgresServer.PASSWORD);
+                Statement s = c.createStatement()) {
+            s.execute("INSERT INTO t VALUES (2)");
+        }
+        postgres.crash();
+        assertTrue(postgres.postmasterPid().isEmpty());
+        assertThrows(java.sql.SQLException.class,
+                () -> DriverManager.getConnection(url, PostgresServer.USER, PostgresServer.PASSWORD).close());
+        postgres.restart(Duration.ofSeconds(60));
+        try (Connection c = DriverManager.getConnection(url, PostgresServer.USER, PostgresServer.PASSWORD);
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT array_agg(v ORDER BY v)::text FROM t")) {
+            rs.next();
+            assertEquals("{1,2}", rs.getString(1), "every committed row, on the same port");
+        }
+    }
 
     @Test
     void postgresStoresAndReadsRows() throws Exception {
