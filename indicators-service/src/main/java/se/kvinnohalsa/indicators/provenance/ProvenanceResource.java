@@ -8,8 +8,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -33,13 +35,13 @@ public class ProvenanceResource {
     ProvenanceService provenance;
 
     @GET
-    @Operation(summary = "Public: the periods with values, and the batches the current values rest on", description = "Newest period first. Per period: the groups "
+    @Operation(operationId = "getIndicatorPeriods", summary = "Public: the periods with values, and the batches the current values rest on", description = "Newest period first. Per period: the groups "
             + "with registry values, how many regions (not SE) have a value in group ALL, whether the national (SE) "
             + "value was loaded, and every batch the current values were loaded by (origin REGISTRY: an import, with "
             + "its format; REGION_REPORT: a region's reported value, by the id of its report.submitted event), oldest "
             + "first, with its time and number of values. For tracing published figures to their imports; who "
             + "loaded them is not public (admins: /history).")
-    @APIResponse(responseCode = "200", description = "The periods (empty when the indicator has no values yet)", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "postpartum 2023/24", value = EXAMPLE)))
+    @APIResponse(responseCode = "200", description = "The periods (empty when the indicator has no values yet)", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = PeriodProvenance.class), examples = @ExampleObject(name = "postpartum 2023/24", value = EXAMPLE)))
     @APIResponse(responseCode = "400", description = "period is not a period of the indicator's type", content = @Content(mediaType = "application/problem+json", examples = @ExampleObject(name = "malformed period", value = """
             {"status": 400, "title": "Bad Request", "detail": "period: '2024' is not a date interval YYYY-MM-DD/YYYY-MM-DD, e.g. 2023-08-01/2024-07-31",
              "errors": [{"field": "period", "message": "'2024' is not a date interval YYYY-MM-DD/YYYY-MM-DD, e.g. 2023-08-01/2024-07-31"}]}""")))

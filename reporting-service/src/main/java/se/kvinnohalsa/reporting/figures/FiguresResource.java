@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -49,14 +50,14 @@ public class FiguresResource {
 
     @GET
     @Path("/{year}/figures")
-    @Operation(summary = "Public: every region's report figures for the national follow-up", description = "All 21 regions "
+    @Operation(operationId = "getReportFigures", summary = "Public: every region's report figures for the national follow-up", description = "All 21 regions "
             + "in region code order. For every report its status (NOT_STARTED, DRAFT, SUBMITTED, ACCEPTED, RETURNED), "
             + "submittedAt, late and reviewedAt. Only a SUBMITTED or ACCEPTED report also shows its version, "
             + "spendingSplitStatus and figures: kronor per focus area as reported (with the region's own reason when "
             + "it could not split), the number of activities and activities per target group (an activity for two "
             + "groups counts for both), the workforce plan (period, professions, care settings) and the postpartum "
             + "visit share it reported. A draft's or a returned report's contents are never shown. Money in whole kronor.")
-    @APIResponse(responseCode = "200", description = "One row per region", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "2024 (abridged)", value = EXAMPLE)))
+    @APIResponse(responseCode = "200", description = "One row per region", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = YearFigures.class), examples = @ExampleObject(name = "2024 (abridged)", value = EXAMPLE)))
     @APIResponse(responseCode = "400", description = "year is not a four-digit year", content = @Content(mediaType = SecurityProblems.PROBLEM_JSON, examples = @ExampleObject(name = "bad year", value = """
             {"status": 400, "title": "Bad Request", "detail": "year must be a four-digit year",
              "instance": "/api/v1/reports/24/figures", "errors": [{"field": "year", "message": "'24' is not a four-digit year"}]}""")))
