@@ -102,7 +102,7 @@ class RegionalClientIT {
         assertEquals(412, precondition.getStatus());
         assertNotNull(precondition.getDetail());
 
-        ReportView submitted = reports.submitReport(REGION, YEAR, null, current);
+        ReportView submitted = reports.submitReport(REGION, YEAR, null, current, null);
         assertEquals("SUBMITTED", submitted.getStatus().getValue());
         ReportView read = reports.getReport(REGION, YEAR);
         assertEquals(submitted.getVersion(), read.getVersion());

@@ -19,6 +19,21 @@ import java.util.List;
 public class EventStreamOpenApi implements OASFilter {
 
     static final String TAG = "Live events";
+    private static final String SUBMITTED_PUBLIC = """
+            retry: 3000
+
+            id: allocation-events:0:42,report-events:0:17,indicator-events:0:5
+            event: ready
+            data: {"resumed":false,"audience":"public"}
+
+            id: allocation-events:0:42,report-events:0:18,indicator-events:0:5
+            event: se.kvinnohalsa.report.submitted.v1
+            data: {"id":"5f0c2b9e-1d3a-4c7e-8b6f-2a9d4e1c7b35","type":"se.kvinnohalsa.report.submitted.v1",\
+            "source":"/reporting-service","subject":"2024/23","time":"2025-03-20T10:00:00Z","topic":"report-events",\
+            "key":"2024/23","data":{"year":2024,"regionCode":"23","submittedAt":"2025-03-20T10:00:00Z","late":false,\
+            "spendingSplit":true},"view":"public"}
+
+            """;
     private static final String PROBLEM_JSON = "application/problem+json";
 
     @Override
@@ -49,8 +64,10 @@ public class EventStreamOpenApi implements OASFilter {
                                 .description("The stream: `retry:`, `event: ready`, then the events and "
                                         + "`: heartbeat` comments")
                                 .content(OASFactory.createContent().addMediaType("text/event-stream",
-                                        OASFactory.createMediaType().schema(
-                                                OASFactory.createSchema().addType(Schema.SchemaType.STRING)))))
+                                        OASFactory.createMediaType()
+                                                .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING))
+                                                .addExample("a submission, public view",
+                                                        OASFactory.createExample().value(SUBMITTED_PUBLIC)))))
                         .addAPIResponse("400", problem("Last-Event-ID is not an id of this stream, or the token "
                                 + "was sent as access_token in the URL"))
                         .addAPIResponse("401", problem("The bearer token is not valid"))

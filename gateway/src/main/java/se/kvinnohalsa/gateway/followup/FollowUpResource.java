@@ -15,9 +15,11 @@ import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Variant;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -33,7 +35,7 @@ import java.util.regex.Pattern;
 
 /** The yearly follow-up of the agreement, composed from the services' public APIs, in four formats. */
 @Path("/api/v1/follow-up/{year}")
-@Tag(name = "Follow-up")
+@Tag(name = "Follow-up", description = "The yearly follow-up of the agreement as the national board publishes it, as JSON, HTML, PDF or XLSX")
 public class FollowUpResource {
 
     private static final Pattern YEAR = Pattern.compile("\\d{4}");
@@ -76,7 +78,7 @@ public class FollowUpResource {
     GatewayConfig config;
 
     @GET
-    @Operation(summary = "The yearly follow-up of the agreement: JSON, HTML, PDF or XLSX", description = "The national "
+    @Operation(operationId = "getFollowUp", summary = "The yearly follow-up of the agreement: JSON, HTML, PDF or XLSX", description = "The national "
             + "board's tables and figures for an agreement year, composed from the services' public APIs: 1 the "
             + "agreement; 2 the allocation per region and pool (appendix 1); 3 how the regions spent the money "
             + "(figure 1 over the regions that could split their spending, table 5 and appendix 3 per region, counts "
@@ -87,11 +89,11 @@ public class FollowUpResource {
             + "xlsx) or Accept. Money in whole kronor; shares rounded only when shown (one decimal). The same data "
             + "gives the same bytes: the ETag is a hash of the document, If-None-Match answers 304. Cached; rebuilt "
             + "when an event says something under it changed, and after gateway.follow-up.max-age at the latest.")
-    @APIResponse(responseCode = "200", description = "The follow-up", headers = @Header(name = "ETag", description = "A hash of this format's bytes"), content = {
-            @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "2024 (abridged)", value = EXAMPLE)),
-            @Content(mediaType = MediaType.TEXT_HTML, examples = @ExampleObject(name = "printable page", value = "<!DOCTYPE html><html lang=\"sv\">...<h2>1. Överenskommelsen</h2>...</html>")),
-            @Content(mediaType = "application/pdf", examples = @ExampleObject(name = "PDF", value = "%PDF-1.7 ...")),
-            @Content(mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", examples = @ExampleObject(name = "workbook", value = "(one sheet per table: 2 Bilaga 1 Fördelning, 3 Figur 1 Nationellt, 3 Tabell 5 Per region, ...)"))})
+    @APIResponse(responseCode = "200", description = "The follow-up", headers = @Header(name = "ETag", description = "A hash of this format's bytes", schema = @Schema(type = SchemaType.STRING)), content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT, description = "The sections 1-7 with their sources (see the example)"), examples = @ExampleObject(name = "2024 (abridged)", value = EXAMPLE)),
+            @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING), examples = @ExampleObject(name = "printable page", value = "<!DOCTYPE html><html lang=\"sv\">...<h2>1. Överenskommelsen</h2>...</html>")),
+            @Content(mediaType = "application/pdf", schema = @Schema(type = SchemaType.STRING, format = "binary"), examples = @ExampleObject(name = "PDF", value = "%PDF-1.7 ...")),
+            @Content(mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", schema = @Schema(type = SchemaType.STRING, format = "binary"), examples = @ExampleObject(name = "workbook", value = "(one sheet per table: 2 Bilaga 1 Fördelning, 3 Figur 1 Nationellt, 3 Tabell 5 Per region, ...)"))})
     @APIResponse(responseCode = "304", description = "Not modified since the ETag in If-None-Match")
     @APIResponse(responseCode = "400", description = "year is not a four-digit year, or format is none of json, html, pdf, xlsx", content = @Content(mediaType = SecurityProblems.PROBLEM_JSON, examples = @ExampleObject(name = "bad format", value = """
             {"status": 400, "title": "Bad Request", "detail": "format must be one of json, html, pdf, xlsx",
@@ -99,9 +101,9 @@ public class FollowUpResource {
     @APIResponse(responseCode = "404", description = "No agreement for the year", content = @Content(mediaType = SecurityProblems.PROBLEM_JSON, examples = @ExampleObject(name = "no agreement", value = """
             {"status": 404, "title": "Not Found", "detail": "No agreement for the year 2031", "instance": "/api/v1/follow-up/2031"}""")))
     @APIResponse(responseCode = "406", description = "Accept names none of the four formats")
-    @APIResponse(responseCode = "503", description = "A service the document rests on cannot be asked; Retry-After says when to try again", content = @Content(mediaType = SecurityProblems.PROBLEM_JSON, examples = @ExampleObject(name = "service down", value = """
+    @APIResponse(responseCode = "503", description = "A service the document rests on cannot be asked; Retry-After says when to try again, the member service which one", content = @Content(mediaType = SecurityProblems.PROBLEM_JSON, examples = @ExampleObject(name = "service down", value = """
             {"status": 503, "title": "Service Unavailable", "detail": "The follow-up cannot be built now: The reporting service cannot be reached",
-             "instance": "/api/v1/follow-up/2024", "service": "reporting"}""")))
+             "instance": "/api/v1/follow-up/2024"}""")))
     public Uni<Response> followUp(
             @Parameter(description = "Agreement year", example = "2024") @PathParam("year") String year,
             @Parameter(description = "json, html, pdf or xlsx (or the media type); overrides Accept") @QueryParam("format") String format,
