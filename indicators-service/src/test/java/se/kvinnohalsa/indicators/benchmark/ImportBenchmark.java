@@ -5,20 +5,17 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
 import se.kvinnohalsa.indicators.Api;
+import se.kvinnohalsa.stack.bench.GeneratedObservations;
 
-import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
-import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -45,67 +42,10 @@ class ImportBenchmark {
     URI base;
 
     /** region_code,period,value,numerator,denominator: every region and SE on consecutive snapshot dates. */
-    static final class GeneratedCsv extends InputStream {
-        private final String[] regions = Api.regionCodes();
-        private final String[] codes;
-        private byte[] line = "region_code,period,value,numerator,denominator\n".getBytes(StandardCharsets.US_ASCII);
-        private int position;
-        private int row;
-        private final int seed;
-
-        GeneratedCsv(int seed) {
-            this.seed = seed;
-            codes = Arrays.copyOf(regions, regions.length + 1);
-            codes[regions.length] = "SE";
-        }
-
-        @Override
-        public int read() {
-            if (position == line.length && !nextLine()) {
-                return -1;
-            }
-            return line[position++];
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) {
-            if (length == 0) {
-                return 0;
-            }
-            int n = 0;
-            while (n < length) {
-                if (position == line.length && !nextLine()) {
-                    break;
-                }
-                int chunk = Math.min(length - n, line.length - position);
-                System.arraycopy(line, position, buffer, offset + n, chunk);
-                position += chunk;
-                n += chunk;
-            }
-            return n == 0 ? -1 : n;
-        }
-
-        private boolean nextLine() {
-            if (row == ROWS) {
-                return false;
-            }
-            String region = codes[row % codes.length];
-            LocalDate day = FIRST_DAY.plusDays(row / codes.length);
-            long denominator = 1000 + (row * 7L + seed) % 9000;
-            long numerator = denominator * (80 + (row + seed) % 20) / 100;
-            String value = BigDecimal.valueOf(numerator * 1000 / denominator, 1).toPlainString();
-            line = (region + "," + day + "," + value + "," + numerator + "," + denominator + "\n")
-                    .getBytes(StandardCharsets.US_ASCII);
-            position = 0;
-            row++;
-            return true;
-        }
-    }
-
     private HttpResponse<String> importCsv(HttpClient client) throws Exception {
         return client.send(HttpRequest.newBuilder(base.resolve("/api/v1/indicators/" + CODE + "/observations"))
                 .header("Authorization", Api.token("registry", null)).header("Content-Type", "text/csv")
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new GeneratedCsv(1))).build(),
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> GeneratedObservations.importCsv(ROWS))).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

@@ -8,9 +8,10 @@ import java.time.LocalDate;
 /**
  * Generated registry rows for a SNAPSHOT indicator, streamed (never held whole): the 21 regions and SE on consecutive
  * dates, with numerator and denominator. The same rows come out as the import's CSV ({@link #importCsv}) and as the
- * observation table's columns for psql's \copy ({@link #tableCsv}), so that the two sides of P3 load the same data.
+ * observation table's columns for psql's \copy ({@link #tableCsv}), so that the two sides of P3 load the same data;
+ * indicators-service's ImportBenchmark streams the same rows.
  */
-final class GeneratedObservations extends InputStream {
+public final class GeneratedObservations extends InputStream {
 
     static final String[] CODES = {"01", "03", "04", "05", "06", "07", "08", "09", "10", "12", "13", "14", "17", "18",
             "19", "20", "21", "22", "23", "24", "25", "SE"};
@@ -37,7 +38,7 @@ final class GeneratedObservations extends InputStream {
     }
 
     /** The import's CSV: region_code,period,value,numerator,denominator. */
-    static GeneratedObservations importCsv(int rows) {
+    public static GeneratedObservations importCsv(int rows) {
         return new GeneratedObservations(rows, false, null, "region_code,period,value,numerator,denominator\n");
     }
 
