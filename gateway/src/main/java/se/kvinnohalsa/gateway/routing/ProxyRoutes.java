@@ -7,6 +7,9 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -192,11 +195,23 @@ public class ProxyRoutes {
                         context.request().headers().remove(name.trim());
                     }
                 }
+                HttpServerRequest incoming = context.request().proxiedRequest();
+                RequestBodies framing = RequestBodies.of(incoming.version(), incoming.method(),
+                        incoming.getHeader(HttpHeaders.CONTENT_LENGTH),
+                        incoming.getHeader(HttpHeaders.TRANSFER_ENCODING));
                 Body body = context.request().getBody();
-                BodyDeadline deadline = body == null
+                BodyDeadline deadline = framing == RequestBodies.NONE || body == null
                         ? null
                         : new BodyDeadline(vertx, body.stream(), config.requestBodyTimeout());
-                if (deadline != null) {
+                if (deadline == null) {
+                    // Sent on with the headers: no pipe, no pause and resume, no timer for a body that does not exist.
+                    context.request().setBody(null);
+                    incoming.resume(); // the proxy paused it to stream a body; let its end through
+                } else {
+                    if (framing == RequestBodies.CHUNKED && incoming.version() == HttpVersion.HTTP_2) {
+                        // The proxy decides chunked from the client's headers; an HTTP/2 body has none to say so.
+                        incoming.headers().set(HttpHeaders.TRANSFER_ENCODING, "chunked");
+                    }
                     context.request().setBody(Body.body(deadline, body.length()));
                 }
                 return context.sendRequest().map(response -> {

@@ -1,5 +1,7 @@
 package se.kvinnohalsa.gateway.routing;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.common.http.TestHTTPResourceManager;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -9,7 +11,12 @@ import org.junit.jupiter.api.Test;
 import se.kvinnohalsa.gateway.StubUpstreams;
 import se.kvinnohalsa.stack.Infrastructure;
 
+import java.io.ByteArrayInputStream;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -21,6 +28,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 @QuarkusTest
 class ProxyRoutesTest {
+
+    @TestHTTPResource("/")
+    URI gateway;
 
     private static RequestSpecification as(String role, String region) {
         return given().header("Authorization", "Bearer " + Infrastructure.shared().tokens().issue(role, region));
@@ -43,6 +53,34 @@ class ProxyRoutesTest {
         assertEquals(List.of(response.jsonPath().getString("headers.x-request-id")),
                 response.headers().getValues("X-Request-Id"),
                 "one X-Request-Id, the one the service saw");
+    }
+
+    @Test
+    void aRequestWithoutABodyIsSentOnWithoutOne() {
+        given().get("/api/v1/regions").then().statusCode(200).body("body", equalTo(""))
+                .body("headers.content-length", nullValue()).body("headers.transfer-encoding", nullValue());
+        // Several bodiless requests in a row on one keep-alive connection: each is answered.
+        for (int i = 0; i < 5; i++) {
+            given().get("/api/v1/regions?n=" + i).then().statusCode(200).body("path",
+                    equalTo("/api/v1/regions?n=" + i));
+        }
+    }
+
+    @Test
+    void anHttp2BodyWithoutContentLengthReachesTheService() throws Exception {
+        HttpClient http2 = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build();
+        String token = Infrastructure.shared().tokens().issue("admin", null);
+        String sent = "{\"year\": 2024, \"title\": \"Överenskommelse via HTTP/2\"}";
+        for (int i = 0; i < 2; i++) { // the first request upgrades the connection (h2c), the second is an HTTP/2 stream
+            HttpResponse<String> response = http2
+                    .send(HttpRequest.newBuilder(gateway.resolve("/api/v1/agreements/created"))
+                            .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofInputStream(
+                                    () -> new ByteArrayInputStream(sent.getBytes(StandardCharsets.UTF_8))))
+                            .build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(201, response.statusCode(), response.body());
+            assertEquals(sent, new ObjectMapper().readTree(response.body()).path("body").asText(), "request " + i);
+        }
     }
 
     @Test

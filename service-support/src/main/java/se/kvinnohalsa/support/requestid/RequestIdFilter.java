@@ -5,7 +5,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.MDC;
 
-import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
@@ -24,7 +23,7 @@ public class RequestIdFilter {
         filters.register(routing -> {
             String id = routing.request().getHeader(RequestIds.HTTP_HEADER);
             if (id == null || !ACCEPTABLE.matcher(id).matches()) {
-                id = UUID.randomUUID().toString();
+                id = RequestIds.newId();
                 routing.request().headers().set(RequestIds.HTTP_HEADER, id);
             }
             routing.response().putHeader(RequestIds.HTTP_HEADER, id);
