@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +23,11 @@ public final class ServiceProcess implements AutoCloseable {
 
     public static final List<String> SERVICES = List.of("allocation-service", "reporting-service", "indicators-service",
             "gateway");
-    private static final String HEAP = "-Xmx256m";
+    /**
+     * The JVM options every service is started with here (heap, garbage collector, ...); see {@link JvmOptions} for
+     * why these.
+     */
+    public static final List<String> JVM_OPTIONS = JvmOptions.SERVICE;
     private static final String MANAGEMENT_PORT = "QUARKUS_MANAGEMENT_PORT";
     private static final Duration STOP_GRACE = Duration.ofSeconds(20);
     private static final long HEALTH_POLL_MS = 500;
@@ -81,13 +86,23 @@ public final class ServiceProcess implements AutoCloseable {
     /** Starts the service; its output goes to {@code log}. Its management port is {@code env}'s, else {@code port}. */
     public static ServiceProcess launch(Path jar, String name, int port, Map<String, String> env, Path log)
             throws IOException {
+        return launch(Path.of(System.getProperty("java.home"), "bin", "java").toString(), JVM_OPTIONS, jar, name, port,
+                env, log);
+    }
+
+    /** Starts the service with the given {@code java} and JVM options (the local stack adds its class archive). */
+    public static ServiceProcess launch(String java, List<String> jvmOptions, Path jar, String name, int port,
+            Map<String, String> env, Path log) throws IOException {
         if (!Files.exists(jar)) {
             throw new IOException(jar + " missing: build with ./mvnw package -DskipTests");
         }
         Files.createDirectories(log.getParent());
-        ProcessBuilder builder = new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                HEAP, "-XX:+UseSerialGC", "-jar", jar.toString())
+        List<String> command = new ArrayList<>();
+        command.add(java);
+        command.addAll(jvmOptions);
+        command.add("-jar");
+        command.add(jar.toString());
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(env);
@@ -143,12 +158,18 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** Resident set size, where the OS tells (Linux /proc); for the operator's eye only. */
     public String residentMemory() {
+        long kilobytes = residentKilobytes();
+        return kilobytes < 0 ? "unknown" : kilobytes / 1024 + " MB";
+    }
+
+    /** Resident set size in kB (Linux /proc); -1 where the OS does not tell. */
+    public long residentKilobytes() {
         Path status = Path.of("/proc", Long.toString(process.pid()), "status");
         try {
             return Files.readAllLines(status).stream().filter(l -> l.startsWith("VmRSS:"))
-                    .map(l -> Long.parseLong(l.replaceAll("\\D", "")) / 1024 + " MB").findFirst().orElse("unknown");
+                    .mapToLong(l -> Long.parseLong(l.replaceAll("\\D", ""))).findFirst().orElse(-1);
         } catch (IOException | NumberFormatException e) {
-            return "unknown";
+            return -1;
         }
     }
 
@@ -167,6 +188,14 @@ public final class ServiceProcess implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             return -1;
         }
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
     }
 
     /** Asks the service to stop (SIGTERM); kills it if it has not within the grace period. */
