@@ -32,7 +32,8 @@ import java.util.concurrent.TimeUnit;
  * from launch to its first answered request, with the process's CPU time to that answer (steadier than wall time on a
  * shared machine), its resident memory then and the load average beside each figure; the median of
  * {@code STARTUP_REPEATS} launches. With {@code STARTUP_THROUGHPUT_SECONDS} > 0 also wrk's requests/s on the same
- * request after start (what C1-only compilation costs). Started by {@code deploy/local/bench.sh levers}.
+ * request after start (what C1-only compilation costs). Started by {@code deploy/local/bench.sh levers}; its
+ * PostgreSQL, Kafka and logs are in target/bench/levers ({@code STARTUP_WORK} names another folder there).
  */
 public final class StartupLevers {
 
@@ -133,7 +134,8 @@ public final class StartupLevers {
 
     private void run(Path root, String leverNames, String serviceNames) throws Exception {
         Instant started = Instant.now();
-        Path work = out.resolve("levers");
+        // STARTUP_WORK names another folder, so that two runs (e.g. of different levers) can go side by side.
+        Path work = out.resolve(env("STARTUP_WORK", "levers"));
         StackConfig config = new StackConfig(root, work, Ports.free(), Ports.free(), Ports.free(), Ports.free(),
                 Ports.free(), Ports.free(), Ports.free(), Ports.free(), Ports.free(), Ports.free(), Ports.free());
         log("starting PostgreSQL and Kafka in " + work + " (fresh)");
@@ -268,7 +270,8 @@ public final class StartupLevers {
         options.addAll(archive);
         String java = Path.of(lever.java() == null ? System.getProperty("java.home") : lever.java(), "bin", "java")
                 .toString();
-        Path log = out.resolve("levers").resolve("logs").resolve(lever.name() + "-" + service + ".log");
+        Path log = out.resolve(env("STARTUP_WORK", "levers")).resolve("logs")
+                .resolve(lever.name() + "-" + service + ".log");
         ServiceProcess process = ServiceProcess.launch(java, options, ServiceProcess.jar(root, service), service,
                 ports.get(service), env, log);
         running.add(process);
