@@ -57,8 +57,14 @@ public final class StartupLevers {
      * One set of JVM options to compare.
      *
      * @param java the JDK's home ({@code null}: the one running this)
+     * @param env settings of the service that the lever changes (what a start-up task costs)
      */
-    record Lever(String name, String java, List<String> options, Training training, String what) {
+    record Lever(String name, String java, List<String> options, Training training, String what,
+            Map<String, String> env) {
+
+        Lever(String name, String java, List<String> options, Training training, String what) {
+            this(name, java, options, training, what, Map.of());
+        }
     }
 
     /** One launch: wall seconds and CPU seconds to the first answer, resident MB then, 1-minute load at launch. */
@@ -104,6 +110,13 @@ public final class StartupLevers {
                         "AppCDS and C1 only"),
                 new Lever("appcds+xms", null, List.of(BASE_HEAP, "-Xms32m", SERIAL), Training.CDS,
                         "AppCDS and -Xms32m")));
+        // What two start-up tasks cost, to see what lazier initialisation could give (not switched off for real: the
+        // schema must be migrated before the first request, and tracing is wanted in Kubernetes).
+        all.add(new Lever("no-otel", null, List.of(BASE_HEAP, SERIAL), Training.NONE,
+                "OpenTelemetry SDK off (quarkus.otel.sdk.disabled)", Map.of("QUARKUS_OTEL_SDK_DISABLED", "true")));
+        all.add(new Lever("no-flyway", null, List.of(BASE_HEAP, SERIAL), Training.NONE,
+                "no Flyway check at start (quarkus.flyway.migrate-at-start=false)",
+                Map.of("QUARKUS_FLYWAY_MIGRATE_AT_START", "false")));
         if (jdk25 != null) {
             all.add(new Lever("jdk25", jdk25, List.of(BASE_HEAP, SERIAL), Training.NONE, "JDK 25, no cache"));
             all.add(new Lever("jdk25-aot", jdk25, List.of(BASE_HEAP, SERIAL), Training.AOT_CACHE,
@@ -208,6 +221,7 @@ public final class StartupLevers {
                 figures.put("what", lever.what());
                 figures.put("service", service);
                 figures.put("options", lever.options());
+                figures.put("env", lever.env());
                 figures.put("archive", archive);
                 figures.put("medianSeconds", median.seconds());
                 figures.put("medianCpuSeconds", median.cpuSeconds());
@@ -266,6 +280,7 @@ public final class StartupLevers {
         }
         Map<String, String> env = ServiceProcess.environment(service, ports, management, infrastructure.postgres(),
                 infrastructure.kafka(), infrastructure.keys());
+        env.putAll(lever.env());
         List<String> options = new ArrayList<>(lever.options());
         options.addAll(archive);
         String java = Path.of(lever.java() == null ? System.getProperty("java.home") : lever.java(), "bin", "java")
