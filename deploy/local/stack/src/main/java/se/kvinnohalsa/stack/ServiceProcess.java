@@ -1,6 +1,7 @@
 package se.kvinnohalsa.stack;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -30,6 +31,9 @@ public final class ServiceProcess implements AutoCloseable {
     public static final List<String> JVM_OPTIONS = JvmOptions.SERVICE;
     private static final String MANAGEMENT_PORT = "QUARKUS_MANAGEMENT_PORT";
     private static final Duration STOP_GRACE = Duration.ofSeconds(20);
+    /** A JVM that writes its class archive at exit needs longer to stop (tens of MB, on a busy machine). */
+    private static final Duration ARCHIVING_STOP_GRACE = Duration.ofSeconds(180);
+    private static final List<String> ARCHIVING_OPTIONS = List.of("-XX:ArchiveClassesAtExit", "-XX:AOTCacheOutput");
     private static final long HEALTH_POLL_MS = 500;
     /** USER_HZ of Linux' /proc/<pid>/stat: 100 on every common platform. */
     private static final long CLOCK_TICKS_PER_SECOND = 100;
@@ -39,13 +43,16 @@ public final class ServiceProcess implements AutoCloseable {
     private final int managementPort;
     private final Process process;
     private final Instant launched;
+    /** The class archive this process writes when it exits, or null. */
+    private final Path archiving;
 
-    private ServiceProcess(String name, int port, int managementPort, Process process) {
+    private ServiceProcess(String name, int port, int managementPort, Process process, Path archiving) {
         this.name = name;
         this.port = port;
         this.managementPort = managementPort;
         this.process = process;
         this.launched = Instant.now();
+        this.archiving = archiving;
     }
 
     public static Path jar(Path root, String service) {
@@ -107,7 +114,9 @@ public final class ServiceProcess implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(env);
         int managementPort = env.containsKey(MANAGEMENT_PORT) ? Integer.parseInt(env.get(MANAGEMENT_PORT)) : port;
-        return new ServiceProcess(name, port, managementPort, builder.start());
+        Path archive = jvmOptions.stream().filter(o -> ARCHIVING_OPTIONS.stream().anyMatch(o::startsWith))
+                .map(o -> Path.of(o.substring(o.indexOf('=') + 1))).findFirst().orElse(null);
+        return new ServiceProcess(name, port, managementPort, builder.start(), archive);
     }
 
     public String name() {
@@ -198,17 +207,27 @@ public final class ServiceProcess implements AutoCloseable {
         return process.isAlive();
     }
 
-    /** Asks the service to stop (SIGTERM); kills it if it has not within the grace period. */
+    /**
+     * Asks the service to stop (SIGTERM); kills it if it has not within the grace period (longer while it writes its
+     * class archive).
+     */
     @Override
     public void close() {
         process.destroy();
         try {
-            if (!process.waitFor(STOP_GRACE.toSeconds(), TimeUnit.SECONDS)) {
+            Duration grace = archiving == null ? STOP_GRACE : ARCHIVING_STOP_GRACE;
+            if (!process.waitFor(grace.toSeconds(), TimeUnit.SECONDS)) {
                 process.destroyForcibly();
+                if (archiving != null) {
+                    // Killed while writing it: a partial archive must not be mapped by the next start.
+                    Files.deleteIfExists(archiving);
+                }
             }
         } catch (InterruptedException e) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
