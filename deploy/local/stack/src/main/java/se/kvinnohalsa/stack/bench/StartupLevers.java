@@ -177,7 +177,7 @@ public final class StartupLevers {
         Map<String, Map<String, Object>> results = new LinkedHashMap<>();
         StringBuilder table = new StringBuilder(String.format(Locale.ROOT,
                 "%-20s %-19s %9s %9s %8s %16s %10s%n", "lever", "service", "wall s", "cpu s", "RSS MB",
-                "load (1 min)", "req/s"));
+                "load (1 min)", "req/s (service cpu per request)"));
         for (Lever lever : levers) {
             for (String service : services) {
                 Path archiveDir = work.resolve("archives").resolve(lever.name());
@@ -196,6 +196,7 @@ public final class StartupLevers {
                 }
                 List<Launch> launches = new ArrayList<>();
                 double requestsPerSecond = Double.NaN;
+                double[] cpuPerRequest = {Double.NaN};
                 for (int i = 0; i < repeats; i++) {
                     double load = loadAverage();
                     long begin = System.nanoTime();
@@ -204,7 +205,7 @@ public final class StartupLevers {
                         launches.add(new Launch(seconds / NANOS_PER_SECOND, service1.cpuMillis() / 1000.0,
                                 service1.residentKilobytes() / KILOBYTES_PER_MEGABYTE, load));
                         if (i == repeats - 1 && throughputSeconds > 0) {
-                            requestsPerSecond = throughput(service1);
+                            requestsPerSecond = throughput(service1, cpuPerRequest);
                         }
                     }
                 }
@@ -213,7 +214,10 @@ public final class StartupLevers {
                         .reduce((a, b) -> a + "/" + b).orElse("");
                 String row = String.format(Locale.ROOT, "%-20s %-19s %9.2f %9.2f %8.0f %16s %10s%n", lever.name(),
                         service, median.seconds(), median.cpuSeconds(), median.residentMegabytes(), loads,
-                        Double.isNaN(requestsPerSecond) ? "-" : String.format(Locale.ROOT, "%.0f", requestsPerSecond));
+                        Double.isNaN(requestsPerSecond)
+                                ? "-"
+                                : String.format(Locale.ROOT, "%.0f (%.0f us cpu)", requestsPerSecond,
+                                        cpuPerRequest[0]));
                 table.append(row);
                 log(row.strip());
                 Map<String, Object> figures = new LinkedHashMap<>();
@@ -228,6 +232,7 @@ public final class StartupLevers {
                 figures.put("medianResidentMegabytes", median.residentMegabytes());
                 figures.put("launches", launches);
                 figures.put("requestsPerSecond", Double.isNaN(requestsPerSecond) ? null : requestsPerSecond);
+                figures.put("cpuMicrosPerRequest", Double.isNaN(cpuPerRequest[0]) ? null : cpuPerRequest[0]);
                 results.put(lever.name() + " " + service, figures);
             }
         }
@@ -314,11 +319,17 @@ public final class StartupLevers {
         throw new IOException(service.name() + " not answered within " + START_TIMEOUT);
     }
 
-    /** wrk on the first request after a warm-up of the same length: requests/s. */
-    private double throughput(ServiceProcess service) throws Exception {
+    /**
+     * wrk on the first request after a warm-up of the same length: requests/s, and the service's CPU time per request
+     * meanwhile (what a busy shared machine disturbs far less), in {@code cpuMicros}.
+     */
+    private double throughput(ServiceProcess service, double[] cpuMicros) throws Exception {
         String uri = service.uri().resolve(FIRST_REQUEST.get(service.name())).toString();
         runWrk(uri);
-        return ToolOutput.wrk(runWrk(uri)).requestsPerSecond();
+        long cpuBefore = service.cpuMillis();
+        ToolOutput.Wrk measured = ToolOutput.wrk(runWrk(uri));
+        cpuMicros[0] = (service.cpuMillis() - cpuBefore) * 1000.0 / Math.max(1, measured.requests());
+        return measured.requestsPerSecond();
     }
 
     private String runWrk(String uri) throws Exception {
