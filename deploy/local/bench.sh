@@ -9,6 +9,10 @@
 # then prints a table of ratios and absolute figures and writes JSON under target/bench/. The gateway's rate limit is
 # raised through configuration for the run (the output says so). Not part of ./mvnw verify.
 #   deploy/local/bench.sh
+#   deploy/local/bench.sh levers   what each start-up lever gives (issue 17 item 4): every service launched alone
+#                                  under each set of JVM options, median of 3; STARTUP_LEVERS=baseline,appcds,...
+#                                  STARTUP_SERVICES, STARTUP_REPEATS (3), STARTUP_THROUGHPUT_SECONDS (0: no wrk),
+#                                  STARTUP_JDK25 (a JDK 25 home for its AOT cache; found under /usr/lib/jvm if unset)
 # Environment: BENCH_ROWS=P1,P4 runs only those rows (P6 is always measured, the services have to start);
 # BENCH_SECONDS (10), BENCH_WARMUP_SECONDS (5), BENCH_THREADS (2), BENCH_CONNECTIONS (8), BENCH_IMPORT_ROWS (100000),
 # BENCH_SUBMISSIONS (200), BENCH_KAFKA_MESSAGES (2000), BENCH_PGBENCH_SCALE (10); STACK_SKIP_BUILD=true skips the
@@ -39,4 +43,12 @@ fi
 
 java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 classpath="$(cat deploy/local/stack/target/stack.classpath):deploy/local/stack/target/classes"
+if [[ "${1:-}" == "levers" ]]; then
+  if [[ -z "${STARTUP_JDK25:-}" ]]; then
+    for home in /usr/lib/jvm/*25*; do
+      [[ -x "$home/bin/java" ]] && export STARTUP_JDK25="$home" && break
+    done
+  fi
+  exec "$java" -Xmx256m -XX:+UseSerialGC -cp "$classpath" se.kvinnohalsa.stack.bench.StartupLevers "$root"
+fi
 exec "$java" -Xmx256m -XX:+UseSerialGC -cp "$classpath" se.kvinnohalsa.stack.bench.Bench "$root"

@@ -62,9 +62,12 @@ public final class LocalStack {
             Path log = config.workDir().resolve("logs").resolve(service + ".log");
             log("starting " + service + " on port " + ports.get(service) + ", management port "
                     + managementPorts.get(service) + " (log: " + log + ")");
-            services.add(ServiceProcess.launch(ServiceProcess.jar(config.root(), service), service, ports.get(service),
-                    ServiceProcess.environment(service, ports, managementPorts, infrastructure.postgres(),
-                            infrastructure.kafka(), infrastructure.keys()),
+            // The service's class archive (made at the first start's exit, used by every later start): JvmOptions.
+            Path jar = ServiceProcess.jar(config.root(), service);
+            services.add(ServiceProcess.launch(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    JvmOptions.withArchive(config.workDir().resolve("cds"), service, jar), jar, service,
+                    ports.get(service), ServiceProcess.environment(service, ports, managementPorts,
+                            infrastructure.postgres(), infrastructure.kafka(), infrastructure.keys()),
                     log));
         }
         for (ServiceProcess service : services) {

@@ -1,6 +1,7 @@
 package se.kvinnohalsa.stack;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -9,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,9 +24,16 @@ public final class ServiceProcess implements AutoCloseable {
 
     public static final List<String> SERVICES = List.of("allocation-service", "reporting-service", "indicators-service",
             "gateway");
-    private static final String HEAP = "-Xmx256m";
+    /**
+     * The JVM options every service is started with here (heap, garbage collector, ...); see {@link JvmOptions} for
+     * why these.
+     */
+    public static final List<String> JVM_OPTIONS = JvmOptions.SERVICE;
     private static final String MANAGEMENT_PORT = "QUARKUS_MANAGEMENT_PORT";
     private static final Duration STOP_GRACE = Duration.ofSeconds(20);
+    /** A JVM that writes its class archive at exit needs longer to stop (tens of MB, on a busy machine). */
+    private static final Duration ARCHIVING_STOP_GRACE = Duration.ofSeconds(180);
+    private static final List<String> ARCHIVING_OPTIONS = List.of("-XX:ArchiveClassesAtExit", "-XX:AOTCacheOutput");
     private static final long HEALTH_POLL_MS = 500;
     /** USER_HZ of Linux' /proc/<pid>/stat: 100 on every common platform. */
     private static final long CLOCK_TICKS_PER_SECOND = 100;
@@ -34,13 +43,16 @@ public final class ServiceProcess implements AutoCloseable {
     private final int managementPort;
     private final Process process;
     private final Instant launched;
+    /** The class archive this process writes when it exits, or null. */
+    private final Path archiving;
 
-    private ServiceProcess(String name, int port, int managementPort, Process process) {
+    private ServiceProcess(String name, int port, int managementPort, Process process, Path archiving) {
         this.name = name;
         this.port = port;
         this.managementPort = managementPort;
         this.process = process;
         this.launched = Instant.now();
+        this.archiving = archiving;
     }
 
     public static Path jar(Path root, String service) {
@@ -81,18 +93,30 @@ public final class ServiceProcess implements AutoCloseable {
     /** Starts the service; its output goes to {@code log}. Its management port is {@code env}'s, else {@code port}. */
     public static ServiceProcess launch(Path jar, String name, int port, Map<String, String> env, Path log)
             throws IOException {
+        return launch(Path.of(System.getProperty("java.home"), "bin", "java").toString(), JVM_OPTIONS, jar, name, port,
+                env, log);
+    }
+
+    /** Starts the service with the given {@code java} and JVM options (the local stack adds its class archive). */
+    public static ServiceProcess launch(String java, List<String> jvmOptions, Path jar, String name, int port,
+            Map<String, String> env, Path log) throws IOException {
         if (!Files.exists(jar)) {
             throw new IOException(jar + " missing: build with ./mvnw package -DskipTests");
         }
         Files.createDirectories(log.getParent());
-        ProcessBuilder builder = new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                HEAP, "-XX:+UseSerialGC", "-jar", jar.toString())
+        List<String> command = new ArrayList<>();
+        command.add(java);
+        command.addAll(jvmOptions);
+        command.add("-jar");
+        command.add(jar.toString());
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(env);
         int managementPort = env.containsKey(MANAGEMENT_PORT) ? Integer.parseInt(env.get(MANAGEMENT_PORT)) : port;
-        return new ServiceProcess(name, port, managementPort, builder.start());
+        Path archive = jvmOptions.stream().filter(o -> ARCHIVING_OPTIONS.stream().anyMatch(o::startsWith))
+                .map(o -> Path.of(o.substring(o.indexOf('=') + 1))).findFirst().orElse(null);
+        return new ServiceProcess(name, port, managementPort, builder.start(), archive);
     }
 
     public String name() {
@@ -143,12 +167,18 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** Resident set size, where the OS tells (Linux /proc); for the operator's eye only. */
     public String residentMemory() {
+        long kilobytes = residentKilobytes();
+        return kilobytes < 0 ? "unknown" : kilobytes / 1024 + " MB";
+    }
+
+    /** Resident set size in kB (Linux /proc); -1 where the OS does not tell. */
+    public long residentKilobytes() {
         Path status = Path.of("/proc", Long.toString(process.pid()), "status");
         try {
             return Files.readAllLines(status).stream().filter(l -> l.startsWith("VmRSS:"))
-                    .map(l -> Long.parseLong(l.replaceAll("\\D", "")) / 1024 + " MB").findFirst().orElse("unknown");
+                    .mapToLong(l -> Long.parseLong(l.replaceAll("\\D", ""))).findFirst().orElse(-1);
         } catch (IOException | NumberFormatException e) {
-            return "unknown";
+            return -1;
         }
     }
 
@@ -169,17 +199,35 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    /** Asks the service to stop (SIGTERM); kills it if it has not within the grace period. */
+    public long pid() {
+        return process.pid();
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /**
+     * Asks the service to stop (SIGTERM); kills it if it has not within the grace period (longer while it writes its
+     * class archive).
+     */
     @Override
     public void close() {
         process.destroy();
         try {
-            if (!process.waitFor(STOP_GRACE.toSeconds(), TimeUnit.SECONDS)) {
+            Duration grace = archiving == null ? STOP_GRACE : ARCHIVING_STOP_GRACE;
+            if (!process.waitFor(grace.toSeconds(), TimeUnit.SECONDS)) {
                 process.destroyForcibly();
+                if (archiving != null) {
+                    // Killed while writing it: a partial archive must not be mapped by the next start.
+                    Files.deleteIfExists(archiving);
+                }
             }
         } catch (InterruptedException e) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

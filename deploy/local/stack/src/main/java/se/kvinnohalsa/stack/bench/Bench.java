@@ -9,6 +9,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import se.kvinnohalsa.stack.DemoData;
 import se.kvinnohalsa.stack.DevStack;
+import se.kvinnohalsa.stack.JvmOptions;
 import se.kvinnohalsa.stack.LocalKeys;
 import se.kvinnohalsa.stack.Ports;
 import se.kvinnohalsa.stack.PostgresServer;
@@ -177,6 +178,7 @@ public final class Bench {
         Map<String, String> firstRequest = Map.of("allocation-service", REGIONS, "reporting-service",
                 "/api/v1/reports/2024/summary", "indicators-service", "/api/v1/indicators", "gateway", REGIONS);
         ObjectNode started = raw.putObject("P6");
+        Path archives = out.resolve("cds");
         for (String name : ServiceProcess.SERVICES) {
             Map<String, String> env = ServiceProcess.environment(name, ports, management, infrastructure.postgres(),
                     infrastructure.kafka(), infrastructure.keys());
@@ -190,7 +192,12 @@ public final class Bench {
             }
             Path log = config.workDir().resolve("logs").resolve(name + ".log");
             long launched = System.nanoTime();
-            ServiceProcess service = ServiceProcess.launch(ServiceProcess.jar(config.root(), name), name,
+            // As the local stack starts it: with its class archive (written when a first run stops, then used).
+            Path jar = ServiceProcess.jar(config.root(), name);
+            List<String> jvm = JvmOptions.withArchive(archives, name, jar);
+            notes.add(name + " JVM: " + String.join(" ", jvm));
+            ServiceProcess service = ServiceProcess.launch(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(), jvm, jar, name,
                     ports.get(name), env, log);
             services.put(name, service);
             URI first = service.uri().resolve(firstRequest.get(name));
