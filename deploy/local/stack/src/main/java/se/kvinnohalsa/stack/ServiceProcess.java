@@ -22,7 +22,8 @@ public final class ServiceProcess implements AutoCloseable {
 
     public static final List<String> SERVICES = List.of("allocation-service", "reporting-service", "indicators-service",
             "gateway");
-    private static final String HEAP = "-Xmx256m";
+    /** Every service runs with this fixed heap (the bench's heap figures are read against it). */
+    public static final String HEAP = "-Xmx256m";
     private static final String MANAGEMENT_PORT = "QUARKUS_MANAGEMENT_PORT";
     private static final Duration STOP_GRACE = Duration.ofSeconds(20);
     private static final long HEALTH_POLL_MS = 500;
