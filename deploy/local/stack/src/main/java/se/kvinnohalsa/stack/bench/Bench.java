@@ -95,6 +95,7 @@ public final class Bench {
     private final Map<String, Integer> ports = new LinkedHashMap<>();
     private DevStack infrastructure;
     private Tokens tokens;
+    private PostgresCpu postgresCpu;
 
     /** What to run and how long: BENCH_ROWS (e.g. P1,P4), BENCH_SECONDS, BENCH_WARMUP_SECONDS, ... */
     record Settings(Set<String> rows, int seconds, int warmupSeconds, int threads, int connections, int importRows,
@@ -156,6 +157,7 @@ public final class Bench {
                 + settings.seconds + "s --latency after a " + settings.warmupSeconds + " s warm-up; anonymous GETs");
         log("starting PostgreSQL and Kafka in " + config.workDir() + " (fresh)");
         infrastructure = DevStack.start(config, true);
+        postgresCpu = new PostgresCpu(config.workDir().resolve("postgres"));
         tokens = new Tokens(infrastructure.keys().privateKey(), LocalKeys.ISSUER, LocalKeys.AUDIENCE);
         startServices(config);
         URI gateway = URI.create("http://localhost:" + ports.get("gateway"));
@@ -398,11 +400,13 @@ public final class Bench {
         double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         long importerCpu = importer.cpuMillis();
         long proxyCpu = proxy.cpuMillis();
+        long databaseCpu = postgresCpu.millis();
         long begin = System.nanoTime();
         HttpResponse<String> imported = http.send(post, HttpResponse.BodyHandlers.ofString());
         double seconds = (System.nanoTime() - begin) / NANOS_PER_SECOND;
         double importerMicros = (importer.cpuMillis() - importerCpu) * MICROS_PER_MILLI / count;
         double proxyMicros = (proxy.cpuMillis() - proxyCpu) * MICROS_PER_MILLI / count;
+        double databaseMicros = (postgresCpu.millis() - databaseCpu) * MICROS_PER_MILLI / count;
         double loadAfter = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         String gcText = gcLogText();
         ToolOutput.Heap heap = ToolOutput.gcLog(gcText.substring(Math.min(gcBefore, gcText.length())));
@@ -412,9 +416,10 @@ public final class Bench {
                     + abbreviate(imported.body())));
             return;
         }
-        String figures = String.format(Locale.ROOT, "CPU per row: %s %.1f us, gateway %.1f us; %s heap (%s, "
+        String figures = String.format(Locale.ROOT, "CPU per row: %s %.1f us, gateway %.1f us, PostgreSQL "
+                + "%.1f us; %s heap (%s, "
                 + "SerialGC): peak %.0f MB, live after a collection at most %.0f MB, %d collections; load average "
-                + "%.2f -> %.2f", IMPORTER, importerMicros, proxyMicros, IMPORTER, ServiceProcess.HEAP,
+                + "%.2f -> %.2f", IMPORTER, importerMicros, proxyMicros, databaseMicros, IMPORTER, ServiceProcess.HEAP,
                 heap.peakMegabytes(), heap.liveMegabytes(), heap.collections(), loadBefore, loadAfter);
         log(String.format(Locale.ROOT, "  %,d rows in %.2f s = %,.0f rows/s; %s", count, seconds, count / seconds,
                 figures));
@@ -432,21 +437,26 @@ public final class Bench {
                     StandardCharsets.UTF_8));
         }
         log("psql \\copy of the same rows into a table of the same shape");
+        long copyCpu = postgresCpu.millis();
         long copyBegin = System.nanoTime();
         run("psql-copy", Map.of("PGPASSWORD", PostgresServer.PASSWORD), "psql", "-v", "ON_ERROR_STOP=1", "-h",
                 "127.0.0.1", "-p", Integer.toString(postgres.port()), "-U", PostgresServer.USER, "-d", "bench", "-c",
                 "\\copy observation FROM '" + file + "' WITH (FORMAT csv)");
         double copySeconds = (System.nanoTime() - copyBegin) / NANOS_PER_SECOND;
-        log(String.format(Locale.ROOT, "  \\copy: %,d rows in %.2f s", count, copySeconds));
+        double copyMicros = (postgresCpu.millis() - copyCpu) * MICROS_PER_MILLI / count;
+        log(String.format(Locale.ROOT, "  \\copy: %,d rows in %.2f s; PostgreSQL CPU per row %.1f us", count,
+                copySeconds, copyMicros));
         raw.putObject(id).put("rows", count).put("importSeconds", seconds).put("copySeconds", copySeconds)
                 .put("indicator", code).put("serviceCpuMicrosPerRow", importerMicros)
-                .put("gatewayCpuMicrosPerRow", proxyMicros).put("heapPeakMegabytes", heap.peakMegabytes())
+                .put("gatewayCpuMicrosPerRow", proxyMicros).put("postgresCpuMicrosPerRow", databaseMicros)
+                .put("copyPostgresCpuMicrosPerRow", copyMicros).put("heapPeakMegabytes", heap.peakMegabytes())
                 .put("heapLiveMegabytes", heap.liveMegabytes()).put("collections", heap.collections())
                 .put("maxHeap", ServiceProcess.HEAP).put("loadAverageBefore", loadBefore)
                 .put("loadAverageAfter", loadAfter);
         rows.add(Row.atLeast(id, "CSV import over HTTP (gateway) / psql \\copy, " + count + " rows",
                 count / seconds, count / copySeconds, "rows/s", "psql \\copy", GOAL_P3,
-                String.format(Locale.ROOT, "import %.2f s, \\copy %.2f s; %s", seconds, copySeconds, figures)));
+                String.format(Locale.ROOT, "import %.2f s, \\copy %.2f s (PostgreSQL CPU per row %.1f us); %s",
+                        seconds, copySeconds, copyMicros, figures)));
     }
 
     /**
