@@ -64,6 +64,7 @@ public final class Bench {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(240);
     private static final Duration TOOL_TIMEOUT = Duration.ofMinutes(5);
     private static final Duration EVENT_TIMEOUT = Duration.ofSeconds(20);
+    private static final Duration BACKEND_GONE_TIMEOUT = Duration.ofSeconds(5);
     private static final long FIRST_ANSWER_POLL_MS = 10;
     private static final int SERVER_ERROR = 500;
     private static final double GOAL_P1 = 1.0;
@@ -443,6 +444,7 @@ public final class Bench {
                 "127.0.0.1", "-p", Integer.toString(postgres.port()), "-U", PostgresServer.USER, "-d", "bench", "-c",
                 "\\copy observation FROM '" + file + "' WITH (FORMAT csv)");
         double copySeconds = (System.nanoTime() - copyBegin) / NANOS_PER_SECOND;
+        postgresCpu.awaitBackendsGone("bench", BACKEND_GONE_TIMEOUT);
         double copyMicros = (postgresCpu.millis() - copyCpu) * MICROS_PER_MILLI / count;
         log(String.format(Locale.ROOT, "  \\copy: %,d rows in %.2f s; PostgreSQL CPU per row %.1f us", count,
                 copySeconds, copyMicros));

@@ -3,6 +3,7 @@ package se.kvinnohalsa.stack.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.stream.Stream;
 
 /**
@@ -21,6 +22,7 @@ final class PostgresCpu {
     private static final int STIME = 12;
     private static final int CUTIME = 13;
     private static final int CSTIME = 14;
+    private static final long POLL_MILLIS = 20;
 
     private final Path dataDir;
 
@@ -45,6 +47,39 @@ final class PostgresCpu {
             return ticks * MILLIS_PER_SECOND / CLOCK_TICKS_PER_SECOND;
         } catch (IOException | RuntimeException e) {
             return -1;
+        }
+    }
+
+    /**
+     * Waits (up to timeout) until no backend of the database is left: an ended backend's time reaches the
+     * postmaster's only once the postmaster has reaped it, a moment after its client (psql) has exited.
+     */
+    void awaitBackendsGone(String database, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline && hasBackend(database)) {
+            Thread.sleep(POLL_MILLIS);
+        }
+    }
+
+    private boolean hasBackend(String database) {
+        try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
+            long postmaster = Long.parseLong(Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).trim());
+            return processes.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
+                    .anyMatch(p -> {
+                        String[] fields = fields(Long.parseLong(p.getFileName().toString()));
+                        if (fields == null || Long.parseLong(fields[PPID]) != postmaster) {
+                            return false;
+                        }
+                        try {
+                            // A backend's title: "postgres: <user> <database> <client> <state>"
+                            String title = Files.readString(p.resolve("cmdline")).replace('\0', ' ');
+                            return title.contains(" " + database + " ");
+                        } catch (IOException gone) {
+                            return false;
+                        }
+                    });
+        } catch (IOException | RuntimeException e) {
+            return false;
         }
     }
 
