@@ -159,6 +159,11 @@ final class Staging {
         flush();
         staged = copy.endCopy();
         copy = null;
+        // A temporary table has no statistics until it is analyzed: without them the planner guesses its size and
+        // may join it row by row; a sample of it is enough to choose hash joins for the checks and the merge.
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("ANALYZE import_staging");
+        }
     }
 
     /** Gives up a COPY in progress (the transaction is rolled back anyway). */
@@ -266,8 +271,8 @@ final class Staging {
                     SELECT * FROM updated UNION ALL SELECT * FROM created
                 )
                 SELECT (SELECT count(*) FROM updated), (SELECT count(*) FROM created),
-                       (SELECT array_agg(p ORDER BY p COLLATE "C") FROM (
-                            SELECT DISTINCT period_start || '/' || period_end AS p FROM changed) periods),
+                       (SELECT array_agg(period_start || '/' || period_end ORDER BY period_start, period_end) FROM (
+                            SELECT DISTINCT period_start, period_end FROM changed) periods),
                        (SELECT array_agg(r ORDER BY r COLLATE "C") FROM (
                             SELECT DISTINCT region_code AS r FROM changed) regions)""".formatted(DIFFERS, SAME_KEY))) {
             int i = 0;
