@@ -15,6 +15,7 @@
 #                                  STARTUP_JDK25 (a JDK 25 home for its AOT cache; found under /usr/lib/jvm if unset)
 # Environment: BENCH_ROWS=P1,P4 runs only those rows (P6 is always measured, the services have to start);
 # BENCH_SECONDS (10), BENCH_WARMUP_SECONDS (5), BENCH_THREADS (2), BENCH_CONNECTIONS (8), BENCH_IMPORT_ROWS (100000),
+# BENCH_IMPORT_LARGE_ROWS (1000000: P3b, the same import with CPU per row and the service's peak heap; 0 skips it),
 # BENCH_SUBMISSIONS (200), BENCH_KAFKA_MESSAGES (2000), BENCH_PGBENCH_SCALE (10); STACK_SKIP_BUILD=true skips the
 # Maven build; MAVEN_ARGS is passed to it. Any other variable reaches the services (e.g. GATEWAY_RESPONSE_CACHE_ENABLED=false).
 set -euo pipefail

@@ -47,6 +47,8 @@ final class CsvRows implements RowSource {
     private final MappingIterator<String[]> rows;
     private final Map<Column, Integer> index = new EnumMap<>(Column.class);
     private final int width;
+    /** Each column's position in the header (by the column's ordinal), -1 when the header lacks it. */
+    private final int[] positions;
     private long row;
 
     CsvRows(InputStream body) {
@@ -60,6 +62,10 @@ final class CsvRows implements RowSource {
             String[] header = rows.nextValue();
             this.width = header.length;
             readHeader(header);
+            this.positions = new int[RawRow.COLUMNS.length];
+            for (Column column : RawRow.COLUMNS) {
+                positions[column.ordinal()] = index.getOrDefault(column, -1);
+            }
         } catch (CharacterCodingException e) {
             throw notUtf8();
         } catch (IOException e) {
@@ -102,17 +108,19 @@ final class CsvRows implements RowSource {
             }
             String[] fields = rows.nextValue();
             row++;
-            Map<Column, String> values = new EnumMap<>(Column.class);
-            index.forEach((column, i) -> {
-                if (i < fields.length && fields[i] != null && !fields[i].isBlank()) {
-                    values.put(column, fields[i].strip());
+            // The columns' positions in the header, looked up once: a row is one array, no map.
+            String[] values = new String[RawRow.COLUMNS.length];
+            for (int c = 0; c < positions.length; c++) {
+                int i = positions[c];
+                if (i >= 0 && i < fields.length && fields[i] != null && !fields[i].isBlank()) {
+                    values[c] = fields[i].strip();
                 }
-            });
+            }
             if (fields.length != width) {
                 return new RawRow(row, values, List.of(new RowError(row, "row",
                         "has " + fields.length + " fields, the header has " + width)));
             }
-            return RawRow.of(row, values);
+            return new RawRow(row, values, List.of());
         } catch (CharacterCodingException e) {
             throw notUtf8();
         } catch (IOException e) {

@@ -36,9 +36,10 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Imports a batch in one transaction: rows are streamed from the body through validation into a staging table,
- * then compared with what is stored and merged (created, updated with the old version kept in the history, or
- * unchanged). All-or-nothing by default; the event goes out through the outbox in the same transaction.
+ * Imports a batch in one transaction: rows are streamed from the body through validation into a staging table with
+ * COPY, then merged with what is stored in one set-based statement (created, updated with the old version kept in
+ * the history, or unchanged). All-or-nothing by default; the read model is bumped and the event goes out through the
+ * outbox once per batch, in the same transaction.
  */
 @ApplicationScoped
 public class ImportService {
@@ -133,31 +134,30 @@ public class ImportService {
                             + Arrays.toString(duplicate) + " of this batch"));
                 }
             }
+            if (rejected > 0 && options.atomic()) {
+                throw new BatchRejectedException(new ImportResult(batchId, options.dryRun(), true, received, 0, 0, 0,
+                        rejected, errors.sorted(), errors.notShown()));
+            }
             // One import of an indicator at a time, so that two batches cannot both create the same row.
             try (PreparedStatement lock = connection.prepareStatement("SELECT pg_advisory_xact_lock(hashtext(?))")) {
                 lock.setString(1, "observation:" + indicator.code);
                 lock.execute();
             }
-            Staging.Counts counts = staging.classify();
-            ImportResult result = new ImportResult(batchId, options.dryRun(), options.atomic(), received,
-                    counts.created(), counts.updated(), counts.unchanged(), rejected, errors.sorted(),
-                    errors.notShown());
-            if (rejected > 0 && options.atomic()) {
-                throw new BatchRejectedException(new ImportResult(batchId, options.dryRun(), true, received, 0, 0, 0,
-                        rejected, errors.sorted(), errors.notShown()));
-            }
             if (options.dryRun()) {
-                return result;
+                Staging.Counts counts = staging.count();
+                return new ImportResult(batchId, true, options.atomic(), received, counts.created(),
+                        counts.updated(), counts.unchanged(), rejected, errors.sorted(), errors.notShown());
             }
             Instant now = Instant.now(clock);
-            boolean changed = counts.created() + counts.updated() > 0;
-            if (changed) {
-                staging.apply(batchId, loadedBy, now);
-                List<List<String>> periodsAndRegions = staging.changedPeriodsAndRegions();
+            Staging.Merged merged = staging.merge(batchId, loadedBy, now);
+            Staging.Counts counts = merged.counts();
+            if (counts.created() + counts.updated() > 0) {
                 readModel.bump();
-                outbox.publish(new IndicatorObservationsChangedV1(indicator.code, batchId, periodsAndRegions.get(0),
-                        periodsAndRegions.get(1), counts.created(), counts.updated(), now));
+                outbox.publish(new IndicatorObservationsChangedV1(indicator.code, batchId, merged.periods(),
+                        merged.regionCodes(), counts.created(), counts.updated(), now));
             }
+            ImportResult result = new ImportResult(batchId, false, options.atomic(), received, counts.created(),
+                    counts.updated(), counts.unchanged(), rejected, errors.sorted(), errors.notShown());
             record(connection, indicator.code, format, batchId, loadedBy, now, result);
             metrics.counter("indicators.import.rows", "result", "stored")
                     .increment(counts.created() + counts.updated());

@@ -83,7 +83,7 @@ final class JsonRows implements RowSource {
         List<RowError> errors = new ArrayList<>();
         if (node == null || !node.isObject()) {
             errors.add(new RowError(row, "row", "must be a JSON object with regionCode, period, value ..."));
-            return new RawRow(row, fields, errors);
+            return RawRow.of(row, fields, errors);
         }
         Iterator<Map.Entry<String, JsonNode>> it = node.fields();
         while (it.hasNext()) {
@@ -121,7 +121,7 @@ final class JsonRows implements RowSource {
                 errors.add(new RowError(row, column.json, "expected a number"));
             }
         }
-        return new RawRow(row, fields, errors);
+        return RawRow.of(row, fields, errors);
     }
 
     private MalformedRequestException malformed(JsonProcessingException e) {

@@ -44,12 +44,13 @@ public final class RowRules {
     public Checked check(RawRow raw) {
         List<RowError> errors = new ArrayList<>(raw.shapeErrors());
         long row = raw.row();
-        raw.fields().forEach((column, text) -> {
-            if (text.length() > MAX_FIELD_LENGTH) {
+        for (Column column : RawRow.COLUMNS) {
+            String text = raw.get(column);
+            if (text != null && text.length() > MAX_FIELD_LENGTH) {
                 errors.add(error(row, column, "is " + text.length() + " characters long; at most "
                         + MAX_FIELD_LENGTH));
             }
-        });
+        }
         if (errors.size() > raw.shapeErrors().size()) {
             return new Checked(null, errors);
         }
@@ -127,7 +128,8 @@ public final class RowRules {
             errors.add(error(raw.row(), column, "'" + text + "' is " + JsonLimits.magnitudeRule()));
             return null;
         }
-        if (value.stripTrailingZeros().scale() > MAX_DECIMALS) {
+        // stripTrailingZeros makes a new number: only when the scale says there may be too many decimals.
+        if (value.scale() > MAX_DECIMALS && value.stripTrailingZeros().scale() > MAX_DECIMALS) {
             errors.add(error(raw.row(), column, "'" + text + "' has more than " + MAX_DECIMALS + " decimals"));
             return null;
         }

@@ -1,11 +1,13 @@
 package se.kvinnohalsa.indicators.period;
 
+import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.Optional;
 
 /** An ISO 8601 date interval, both dates included: {@code 2023-08-01/2024-07-31}. */
 public record Period(LocalDate start, LocalDate end) implements Comparable<Period> {
+
+    private static final int DATE_LENGTH = 10;
+    private static final int YEAR_DIGITS = 4;
 
     /** The period's canonical text (a snapshot too is written as an interval). */
     @Override
@@ -30,23 +32,25 @@ public record Period(LocalDate start, LocalDate end) implements Comparable<Perio
             return Result.error("is required, e.g. " + example(type));
         }
         String trimmed = text.strip();
-        String[] parts = trimmed.split("/", -1);
-        if (parts.length > 2) {
+        // Parsed in place (no split, no regular expression): an import checks a period on every row.
+        int slash = trimmed.indexOf('/');
+        if (slash >= 0 && trimmed.indexOf('/', slash + 1) >= 0) {
             return Result.error("'" + trimmed + "' is not a date interval YYYY-MM-DD/YYYY-MM-DD");
         }
-        if (parts.length == 1 && type != PeriodType.SNAPSHOT) {
+        if (slash < 0 && type != PeriodType.SNAPSHOT) {
             return Result
                     .error("'" + trimmed + "' is not a date interval YYYY-MM-DD/YYYY-MM-DD, e.g. " + example(type));
         }
-        Optional<LocalDate> start = date(parts[0]);
-        if (start.isEmpty()) {
-            return Result.error("'" + parts[0] + "' is not a valid date (YYYY-MM-DD)");
+        int startEnd = slash < 0 ? trimmed.length() : slash;
+        LocalDate start = date(trimmed, 0, startEnd);
+        if (start == null) {
+            return Result.error("'" + trimmed.substring(0, startEnd) + "' is not a valid date (YYYY-MM-DD)");
         }
-        Optional<LocalDate> end = parts.length == 1 ? start : date(parts[1]);
-        if (end.isEmpty()) {
-            return Result.error("'" + parts[1] + "' is not a valid date (YYYY-MM-DD)");
+        LocalDate end = slash < 0 ? start : date(trimmed, slash + 1, trimmed.length());
+        if (end == null) {
+            return Result.error("'" + trimmed.substring(slash + 1) + "' is not a valid date (YYYY-MM-DD)");
         }
-        Period period = new Period(start.get(), end.get());
+        Period period = new Period(start, end);
         if (period.end.isBefore(period.start)) {
             return Result.error("ends (" + period.end + ") before it starts (" + period.start + ")");
         }
@@ -75,16 +79,39 @@ public record Period(LocalDate start, LocalDate end) implements Comparable<Perio
         };
     }
 
-    private static Optional<LocalDate> date(String text) {
-        // Strictly YYYY-MM-DD: LocalDate.parse rejects 2023-13-01 and 2023-02-30.
-        if (!text.matches("\\d{4}-\\d{2}-\\d{2}")) {
-            return Optional.empty();
+    /**
+     * Strictly YYYY-MM-DD between from and to (ASCII digits only), a real date (2023-13-01 and 2023-02-30 are not);
+     * null otherwise.
+     */
+    private static LocalDate date(String text, int from, int to) {
+        if (to - from != DATE_LENGTH || text.charAt(from + YEAR_DIGITS) != '-'
+                || text.charAt(from + YEAR_DIGITS + 3) != '-') {
+            return null;
+        }
+        int year = digits(text, from, YEAR_DIGITS);
+        int month = digits(text, from + YEAR_DIGITS + 1, 2);
+        int day = digits(text, from + YEAR_DIGITS + 4, 2);
+        if (year < 0 || month < 0 || day < 0) {
+            return null;
         }
         try {
-            return Optional.of(LocalDate.parse(text));
-        } catch (DateTimeParseException e) {
-            return Optional.empty();
+            return LocalDate.of(year, month, day);
+        } catch (DateTimeException e) {
+            return null;
         }
+    }
+
+    /** The number the count ASCII digits at from make, or -1 when one is not a digit. */
+    private static int digits(String text, int from, int count) {
+        int value = 0;
+        for (int i = from; i < from + count; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 
     /** A parsed period or the reason it is not one. */

@@ -42,6 +42,16 @@ class PeriodTest {
         assertTrue(Period.parse("", PeriodType.CALENDAR_YEAR).error().contains("required"));
         assertTrue(Period.parse("2024/2025/2026", PeriodType.CALENDAR_YEAR).error().contains("interval"));
         assertTrue(Period.parse("24-01-01/24-12-31", PeriodType.CALENDAR_YEAR).error().contains("not a valid date"));
+        // Only ASCII digits in exactly YYYY-MM-DD, and both ends present.
+        assertTrue(Period.parse("\u0662\u0660\u0662\u0664-01-01/2024-12-31", PeriodType.CALENDAR_YEAR).error()
+                .contains("not a valid date"));
+        assertTrue(Period.parse("2024-1-01/2024-12-31", PeriodType.CALENDAR_YEAR).error().contains("'2024-1-01'"));
+        assertTrue(Period.parse("2024-01-01/", PeriodType.CALENDAR_YEAR).error().contains("'' is not a valid date"));
+        assertTrue(Period.parse("/2024-12-31", PeriodType.CALENDAR_YEAR).error().contains("'' is not a valid date"));
+        assertTrue(Period.parse("2024-01-01T00/2024-12-31", PeriodType.CALENDAR_YEAR).error()
+                .contains("not a valid date"));
+        assertTrue(Period.parse(" 2024-02-29 ", PeriodType.SNAPSHOT).ok());
+        assertFalse(Period.parse("2023-02-29", PeriodType.SNAPSHOT).ok());
     }
 
     @Test

@@ -29,6 +29,9 @@ public final class ServiceProcess implements AutoCloseable {
      * why these.
      */
     public static final List<String> JVM_OPTIONS = JvmOptions.SERVICE;
+    /** Every service's maximum heap (the bench's heap figures are read against it). */
+    public static final String HEAP = JvmOptions.SERVICE.stream().filter(option -> option.startsWith("-Xmx"))
+            .findFirst().orElseThrow();
     private static final String MANAGEMENT_PORT = "QUARKUS_MANAGEMENT_PORT";
     private static final Duration STOP_GRACE = Duration.ofSeconds(20);
     /** A JVM that writes its class archive at exit needs longer to stop (tens of MB, on a busy machine). */

@@ -56,9 +56,16 @@ public final class Bench {
     static final String REGIONS = "/api/v1/regions";
     /** High enough that no client of the bench is ever limited: the limit is not what is measured. */
     static final String RAISED_RATE_LIMIT = "1000000";
+    /**
+     * P3b's million rows take longer than the gateway gives a body (20 s) and an upstream's silence (30 s): raised
+     * for the bench, the body's below the silence's as the gateway requires.
+     */
+    static final String RAISED_IDLE_TIMEOUT = "PT10M";
+    static final String RAISED_BODY_TIMEOUT = "PT9M";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(240);
     private static final Duration TOOL_TIMEOUT = Duration.ofMinutes(5);
     private static final Duration EVENT_TIMEOUT = Duration.ofSeconds(20);
+    private static final Duration BACKEND_GONE_TIMEOUT = Duration.ofSeconds(5);
     private static final long FIRST_ANSWER_POLL_MS = 10;
     private static final int SERVER_ERROR = 500;
     private static final double GOAL_P1 = 1.0;
@@ -69,6 +76,9 @@ public final class Bench {
     private static final double GOAL_P6_MEGABYTES = 200;
     private static final double NANOS_PER_MILLI = 1e6;
     private static final double NANOS_PER_SECOND = 1e9;
+    private static final double MICROS_PER_MILLI = 1e3;
+    /** The service P3 imports into: its heap is logged (BENCH's P3 figures). */
+    private static final String IMPORTER = "indicators-service";
 
     private final Settings settings;
     private final Path out;
@@ -87,10 +97,11 @@ public final class Bench {
     private final Map<String, Integer> ports = new LinkedHashMap<>();
     private DevStack infrastructure;
     private Tokens tokens;
+    private PostgresCpu postgresCpu;
 
     /** What to run and how long: BENCH_ROWS (e.g. P1,P4), BENCH_SECONDS, BENCH_WARMUP_SECONDS, ... */
     record Settings(Set<String> rows, int seconds, int warmupSeconds, int threads, int connections, int importRows,
-            int submissions, int kafkaMessages, int pgbenchScale, Set<String> profiled) {
+            int largeImportRows, int submissions, int kafkaMessages, int pgbenchScale, Set<String> profiled) {
 
         static Settings fromEnvironment() {
             String only = env("BENCH_ROWS", "P1,P3,P4,P5,P6");
@@ -98,6 +109,7 @@ public final class Bench {
                     Integer.parseInt(env("BENCH_SECONDS", "10")), Integer.parseInt(env("BENCH_WARMUP_SECONDS", "5")),
                     Integer.parseInt(env("BENCH_THREADS", "2")), Integer.parseInt(env("BENCH_CONNECTIONS", "8")),
                     Integer.parseInt(env("BENCH_IMPORT_ROWS", "100000")),
+                    Integer.parseInt(env("BENCH_IMPORT_LARGE_ROWS", "1000000")),
                     Integer.parseInt(env("BENCH_SUBMISSIONS", "200")),
                     Integer.parseInt(env("BENCH_KAFKA_MESSAGES", "2000")),
                     Integer.parseInt(env("BENCH_PGBENCH_SCALE", "10")),
@@ -140,11 +152,14 @@ public final class Bench {
                 + "figures are noisy)", Runtime.getRuntime().availableProcessors(), load));
         notes.add("gateway rate limit raised through configuration for the bench: "
                 + "GATEWAY_RATE_LIMIT_REQUESTS_PER_SECOND=" + RAISED_RATE_LIMIT + ", GATEWAY_RATE_LIMIT_BURST="
-                + RAISED_RATE_LIMIT + " (default 50/s, burst 100 per client)");
+                + RAISED_RATE_LIMIT + " (default 50/s, burst 100 per client); its timeouts for the imports: "
+                + "GATEWAY_IDLE_TIMEOUT=" + RAISED_IDLE_TIMEOUT + ", GATEWAY_REQUEST_BODY_TIMEOUT="
+                + RAISED_BODY_TIMEOUT + " (default 30 s, 20 s)");
         notes.add("load generator: wrk -t" + settings.threads + " -c" + settings.connections + " -d"
                 + settings.seconds + "s --latency after a " + settings.warmupSeconds + " s warm-up; anonymous GETs");
         log("starting PostgreSQL and Kafka in " + config.workDir() + " (fresh)");
         infrastructure = DevStack.start(config, true);
+        postgresCpu = new PostgresCpu(config.workDir().resolve("postgres"));
         tokens = new Tokens(infrastructure.keys().privateKey(), LocalKeys.ISSUER, LocalKeys.AUDIENCE);
         startServices(config);
         URI gateway = URI.create("http://localhost:" + ports.get("gateway"));
@@ -155,7 +170,10 @@ public final class Bench {
             readRows(gateway);
         }
         if (settings.rows.contains("P3")) {
-            importRow(gateway);
+            importRow(gateway, "P3", settings.importRows);
+            if (settings.largeImportRows > 0) {
+                importRow(gateway, "P3b", settings.largeImportRows);
+            }
         }
         if (settings.rows.contains("P5")) {
             eventRow(gateway);
@@ -184,11 +202,22 @@ public final class Bench {
                     infrastructure.kafka(), infrastructure.keys());
             env.put("GATEWAY_RATE_LIMIT_REQUESTS_PER_SECOND", RAISED_RATE_LIMIT);
             env.put("GATEWAY_RATE_LIMIT_BURST", RAISED_RATE_LIMIT);
+            env.put("GATEWAY_IDLE_TIMEOUT", RAISED_IDLE_TIMEOUT);
+            env.put("GATEWAY_REQUEST_BODY_TIMEOUT", RAISED_BODY_TIMEOUT);
+            List<String> jvmOptions = new ArrayList<>();
             if (settings.profiled.contains(name)) {
                 // A flight recording of the whole run, written when the service stops (BENCH_JFR=gateway,...).
-                env.put("JAVA_TOOL_OPTIONS", "-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
+                jvmOptions.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
                         + out.resolve(name + ".jfr"));
                 notes.add(name + " ran with a flight recording: " + out.resolve(name + ".jfr"));
+            }
+            if (name.equals(IMPORTER)) {
+                // Every collection's heap before and after: P3's peak heap and live set come from this log.
+                Files.deleteIfExists(gcLog());
+                jvmOptions.add("-Xlog:gc:file=" + gcLog());
+            }
+            if (!jvmOptions.isEmpty()) {
+                env.put("JAVA_TOOL_OPTIONS", String.join(" ", jvmOptions));
             }
             Path log = config.workDir().resolve("logs").resolve(name + ".log");
             long launched = System.nanoTime();
@@ -339,11 +368,22 @@ public final class Bench {
         return tps;
     }
 
-    /** P3: the generated rows imported as CSV through the gateway, and the same rows by psql's \copy. */
-    private void importRow(URI gateway) throws Exception {
-        int count = settings.importRows;
+    private Path gcLog() {
+        return out.resolve(IMPORTER + "-gc.log");
+    }
+
+    private String gcLogText() throws IOException {
+        return Files.exists(gcLog()) ? Files.readString(gcLog()) : "";
+    }
+
+    /**
+     * P3: the generated rows imported as CSV through the gateway, and the same rows by psql's \copy. Also the CPU
+     * time per row of indicators-service and the gateway (steadier than rows/s on a shared machine) and the
+     * service's heap during the import, from its GC log (its -Xmx is fixed, so a flat live set proves it streams).
+     */
+    private void importRow(URI gateway, String id, int count) throws Exception {
         String code = "BENCH_IMPORT_" + DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneOffset.UTC)
-                .format(Instant.now());
+                .format(Instant.now()) + "_" + count;
         String definition = """
                 {"name": "Bench %s", "description": "Generated rows of deploy/local/bench.sh", "unit": "PERCENT",
                  "source": "bench", "periodType": "SNAPSHOT", "target": {"operator": ">=", "value": 90},
@@ -353,7 +393,7 @@ public final class Bench {
                 .header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(definition)).build(), HttpResponse.BodyHandlers.ofString());
         if (defined.statusCode() / 100 != 2) {
-            rows.add(Row.failed("P3", "CSV import", "defining " + code + " answered " + defined.statusCode()));
+            rows.add(Row.failed(id, "CSV import", "defining " + code + " answered " + defined.statusCode()));
             return;
         }
         log("importing " + count + " CSV rows into " + code + " through the gateway");
@@ -362,16 +402,35 @@ public final class Bench {
                 .header("Authorization", "Bearer " + tokens.issue("registry", null))
                 .header("Content-Type", "text/csv")
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> GeneratedObservations.importCsv(count))).build();
+        ServiceProcess importer = services.get(IMPORTER);
+        ServiceProcess proxy = services.get("gateway");
+        int gcBefore = gcLogText().length();
+        double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        long importerCpu = importer.cpuMillis();
+        long proxyCpu = proxy.cpuMillis();
+        long databaseCpu = postgresCpu.millis();
         long begin = System.nanoTime();
         HttpResponse<String> imported = http.send(post, HttpResponse.BodyHandlers.ofString());
         double seconds = (System.nanoTime() - begin) / NANOS_PER_SECOND;
+        double importerMicros = (importer.cpuMillis() - importerCpu) * MICROS_PER_MILLI / count;
+        double proxyMicros = (proxy.cpuMillis() - proxyCpu) * MICROS_PER_MILLI / count;
+        double databaseMicros = (postgresCpu.millis() - databaseCpu) * MICROS_PER_MILLI / count;
+        double loadAfter = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        String gcText = gcLogText();
+        ToolOutput.Heap heap = ToolOutput.gcLog(gcText.substring(Math.min(gcBefore, gcText.length())));
         JsonNode result = imported.statusCode() == 200 ? json.readTree(imported.body()) : null;
         if (result == null || result.path("created").asInt() != count) {
-            rows.add(Row.failed("P3", "CSV import", "the import answered " + imported.statusCode() + " "
+            rows.add(Row.failed(id, "CSV import", "the import answered " + imported.statusCode() + " "
                     + abbreviate(imported.body())));
             return;
         }
-        log(String.format(Locale.ROOT, "  %,d rows in %.2f s", count, seconds));
+        String figures = String.format(Locale.ROOT, "CPU per row: %s %.1f us, gateway %.1f us, PostgreSQL "
+                + "%.1f us; %s heap (%s, "
+                + "SerialGC): peak %.0f MB, live after a collection at most %.0f MB, %d collections; load average "
+                + "%.2f -> %.2f", IMPORTER, importerMicros, proxyMicros, databaseMicros, IMPORTER, ServiceProcess.HEAP,
+                heap.peakMegabytes(), heap.liveMegabytes(), heap.collections(), loadBefore, loadAfter);
+        log(String.format(Locale.ROOT, "  %,d rows in %.2f s = %,.0f rows/s; %s", count, seconds, count / seconds,
+                figures));
 
         Path file = out.resolve("observations-" + count + ".csv");
         try (InputStream rowsOut = GeneratedObservations.tableCsv(count, code)) {
@@ -386,17 +445,27 @@ public final class Bench {
                     StandardCharsets.UTF_8));
         }
         log("psql \\copy of the same rows into a table of the same shape");
+        long copyCpu = postgresCpu.millis();
         long copyBegin = System.nanoTime();
         run("psql-copy", Map.of("PGPASSWORD", PostgresServer.PASSWORD), "psql", "-v", "ON_ERROR_STOP=1", "-h",
                 "127.0.0.1", "-p", Integer.toString(postgres.port()), "-U", PostgresServer.USER, "-d", "bench", "-c",
                 "\\copy observation FROM '" + file + "' WITH (FORMAT csv)");
         double copySeconds = (System.nanoTime() - copyBegin) / NANOS_PER_SECOND;
-        log(String.format(Locale.ROOT, "  \\copy: %,d rows in %.2f s", count, copySeconds));
-        raw.putObject("P3").put("rows", count).put("importSeconds", seconds).put("copySeconds", copySeconds)
-                .put("indicator", code);
-        rows.add(Row.atLeast("P3", "CSV import over HTTP (gateway) / psql \\copy, " + count + " rows",
+        postgresCpu.awaitBackendsGone("bench", BACKEND_GONE_TIMEOUT);
+        double copyMicros = (postgresCpu.millis() - copyCpu) * MICROS_PER_MILLI / count;
+        log(String.format(Locale.ROOT, "  \\copy: %,d rows in %.2f s; PostgreSQL CPU per row %.1f us", count,
+                copySeconds, copyMicros));
+        raw.putObject(id).put("rows", count).put("importSeconds", seconds).put("copySeconds", copySeconds)
+                .put("indicator", code).put("serviceCpuMicrosPerRow", importerMicros)
+                .put("gatewayCpuMicrosPerRow", proxyMicros).put("postgresCpuMicrosPerRow", databaseMicros)
+                .put("copyPostgresCpuMicrosPerRow", copyMicros).put("heapPeakMegabytes", heap.peakMegabytes())
+                .put("heapLiveMegabytes", heap.liveMegabytes()).put("collections", heap.collections())
+                .put("maxHeap", ServiceProcess.HEAP).put("loadAverageBefore", loadBefore)
+                .put("loadAverageAfter", loadAfter);
+        rows.add(Row.atLeast(id, "CSV import over HTTP (gateway) / psql \\copy, " + count + " rows",
                 count / seconds, count / copySeconds, "rows/s", "psql \\copy", GOAL_P3,
-                String.format(Locale.ROOT, "import %.2f s, \\copy %.2f s", seconds, copySeconds)));
+                String.format(Locale.ROOT, "import %.2f s, \\copy %.2f s (PostgreSQL CPU per row %.1f us); %s",
+                        seconds, copySeconds, copyMicros, figures)));
     }
 
     /**

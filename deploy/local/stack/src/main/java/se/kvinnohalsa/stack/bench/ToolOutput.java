@@ -24,6 +24,10 @@ final class ToolOutput {
     private static final Pattern E2E_PERCENTILES = Pattern
             .compile("Percentiles: 50th = ([0-9.]+), 99th = ([0-9.]+), 99\\.9th = ([0-9.]+)");
     private static final Pattern E2E_AVERAGE = Pattern.compile("Avg latency: ([0-9.]+) ms");
+    /** -Xlog:gc's summary of one collection: heap used before -> after (capacity), e.g. 69M->12M(247M). */
+    private static final Pattern GC_PAUSE = Pattern
+            .compile("Pause .*?(\\d+)([KMG])->(\\d+)([KMG])\\((\\d+)([KMG])\\)");
+    private static final double KILO = 1024;
     private static final double MICROS_PER_MILLI = 1_000;
     private static final double MILLIS_PER_SECOND = 1_000;
     private static final double SECONDS_PER_MINUTE = 60;
@@ -106,6 +110,38 @@ final class ToolOutput {
         }
         return new EndToEnd(Double.parseDouble(average.group(1)), Double.parseDouble(percentiles.group(1)),
                 Double.parseDouble(percentiles.group(2)), Double.parseDouble(percentiles.group(3)));
+    }
+
+    /**
+     * What a JVM's {@code -Xlog:gc} lines say about its heap: how many collections, the most heap in use when one
+     * started (the peak: heap use only falls at a collection) and the most left after one (what was still live).
+     * A streaming import keeps the second flat however many rows it reads; a buffering one grows it with the rows.
+     */
+    record Heap(int collections, double peakMegabytes, double liveMegabytes, double capacityMegabytes) {
+    }
+
+    static Heap gcLog(String lines) {
+        Matcher pause = GC_PAUSE.matcher(lines);
+        int collections = 0;
+        double peak = 0;
+        double live = 0;
+        double capacity = 0;
+        while (pause.find()) {
+            collections++;
+            peak = Math.max(peak, megabytes(pause.group(1), pause.group(2)));
+            live = Math.max(live, megabytes(pause.group(3), pause.group(4)));
+            capacity = Math.max(capacity, megabytes(pause.group(5), pause.group(6)));
+        }
+        return new Heap(collections, peak, live, capacity);
+    }
+
+    private static double megabytes(String amount, String unit) {
+        double value = Double.parseDouble(amount);
+        return switch (unit) {
+            case "K" -> value / KILO;
+            case "G" -> value * KILO;
+            default -> value;
+        };
     }
 
     /** Nearest-rank percentile (0 < p <= 100) of the samples; NaN when there are none. */

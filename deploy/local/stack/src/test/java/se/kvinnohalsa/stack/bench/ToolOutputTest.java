@@ -148,4 +148,19 @@ class ToolOutputTest {
         assertEquals(292, Bench.megabytes("292 MB"));
         assertTrue(Double.isNaN(Bench.megabytes("unknown")));
     }
+
+    @Test
+    void gcLogGivesThePeakBeforeAndTheMostLiveAfterACollection() {
+        ToolOutput.Heap heap = ToolOutput.gcLog("""
+                [12.001s][info][gc] GC(7) Pause Young (Allocation Failure) 69M->12M(247M) 5.123ms
+                [12.512s][info][gc] GC(8) Pause Young (Allocation Failure) 70M->14M(247M) 4.001ms
+                [13.100s][info][gc] GC(9) Pause Full (System.gc()) 2048K->1536K(1G) 30.000ms
+                [13.200s][info][gc] Using Serial
+                """);
+        assertEquals(3, heap.collections());
+        assertEquals(70, heap.peakMegabytes(), 1e-9);
+        assertEquals(14, heap.liveMegabytes(), 1e-9);
+        assertEquals(1024, heap.capacityMegabytes(), 1e-9);
+        assertEquals(0, ToolOutput.gcLog("").collections());
+    }
 }
