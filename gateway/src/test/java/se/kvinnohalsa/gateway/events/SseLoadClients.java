@@ -385,12 +385,8 @@ public final class SseLoadClients {
                         }
                     }
                     case CHUNK_DATA -> {
-                        int position = bytes.position();
                         int take = (int) Math.min(chunkLeft, bytes.remaining());
-                        for (int i = position; i < position + take; i++) {
-                            sseByte(bytes.get(i), loop);
-                        }
-                        bytes.position(position + take);
+                        sseBytes(bytes, take, loop);
                         chunkLeft -= take;
                         if (chunkLeft == 0) {
                             state = CHUNK_END;
@@ -440,33 +436,49 @@ public final class SseLoadClients {
             }
         }
 
-        private void sseByte(byte b, Loop loop) {
-            if (b != '\n') {
-                if (lineLength == line.length) {
-                    line = Arrays.copyOf(line, line.length * 2);
-                }
-                line[lineLength++] = b;
-                return;
+        /**
+         * SSE text: copied in one go after what is left of an unfinished line, then split into lines in place; a
+         * line is looked at only when it starts with a field that matters.
+         */
+        private void sseBytes(ByteBuffer bytes, int take, Loop loop) {
+            if (lineLength + take > line.length) {
+                line = Arrays.copyOf(line, Math.max(line.length * 2, lineLength + take));
             }
-            if (!isReady && startsWith(READY_LINE)) {
+            int scanFrom = lineLength;
+            bytes.get(line, lineLength, take);
+            int end = lineLength + take;
+            int lineStart = 0;
+            for (int i = scanFrom; i < end; i++) {
+                if (line[i] == '\n') {
+                    line(lineStart, i, loop);
+                    lineStart = i + 1;
+                }
+            }
+            lineLength = end - lineStart;
+            if (lineStart > 0 && lineLength > 0) {
+                System.arraycopy(line, lineStart, line, 0, lineLength);
+            }
+        }
+
+        private void line(int from, int to, Loop loop) {
+            if (!isReady && startsWith(from, to, READY_LINE)) {
                 isReady = true;
                 ready.incrementAndGet();
                 connecting.release();
-            } else if (startsWith(DATA_LINE)) {
-                dataLine(loop);
+            } else if (startsWith(from, to, DATA_LINE)) {
+                dataLine(from, to, loop);
             }
-            lineLength = 0;
         }
 
         /** A benchmark event's data line: its id {@code bench-<phase>-<n>} and, the first time, its produce time. */
-        private void dataLine(Loop loop) {
-            int idAt = indexOf(line, DATA_LINE.length, lineLength, BENCH_ID);
+        private void dataLine(int from, int lineEnd, Loop loop) {
+            int idAt = indexOf(line, from + DATA_LINE.length, lineEnd, BENCH_ID);
             if (idAt < 0) {
                 return;
             }
             int phaseFrom = idAt + BENCH_ID.length - BENCH_PREFIX_LENGTH;
             int idEnd = phaseFrom;
-            while (idEnd < lineLength && line[idEnd] != '"') {
+            while (idEnd < lineEnd && line[idEnd] != '"') {
                 idEnd++;
             }
             int dash = idEnd - 1;
@@ -489,7 +501,7 @@ public final class SseLoadClients {
             }
             long produced = phase.producedMicros[n];
             if (produced == 0) {
-                produced = producedMicros();
+                produced = producedMicros(from, lineEnd);
                 if (produced == 0) {
                     return;
                 }
@@ -499,14 +511,14 @@ public final class SseLoadClients {
         }
 
         /** The event's CloudEvents time: parsed once per event, not per stream. */
-        private long producedMicros() {
-            int timeAt = indexOf(line, DATA_LINE.length, lineLength, TIME_FIELD);
+        private long producedMicros(int lineStart, int lineEnd) {
+            int timeAt = indexOf(line, lineStart + DATA_LINE.length, lineEnd, TIME_FIELD);
             if (timeAt < 0) {
                 return 0;
             }
             int from = timeAt + TIME_FIELD.length;
             int to = from;
-            while (to < lineLength && line[to] != '"') {
+            while (to < lineEnd && line[to] != '"') {
                 to++;
             }
             try {
@@ -517,12 +529,12 @@ public final class SseLoadClients {
             }
         }
 
-        private boolean startsWith(byte[] prefix) {
-            if (lineLength < prefix.length) {
+        private boolean startsWith(int from, int to, byte[] prefix) {
+            if (to - from < prefix.length) {
                 return false;
             }
             for (int i = 0; i < prefix.length; i++) {
-                if (line[i] != prefix[i]) {
+                if (line[from + i] != prefix[i]) {
                     return false;
                 }
             }
