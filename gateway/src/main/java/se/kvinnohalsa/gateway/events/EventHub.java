@@ -123,10 +123,23 @@ public class EventHub {
         return properties;
     }
 
+    private Properties liveProperties() {
+        return withLiveFetch(consumerProperties("gateway-events"), config.events().liveFetch());
+    }
+
+    /** The live reader's: fetches answered as soon as an event is there, whatever kafka.* says for throughput. */
+    static Properties withLiveFetch(Properties consumer, GatewayConfig.Events.LiveFetch fetch) {
+        Properties properties = new Properties();
+        properties.putAll(consumer);
+        properties.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, fetch.minBytes());
+        properties.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, (int) fetch.maxWait().toMillis());
+        return properties;
+    }
+
     private void read() {
         boolean firstLook = true;
         while (running) {
-            try (KafkaConsumer<String, String> reading = new KafkaConsumer<>(consumerProperties("gateway-events"))) {
+            try (KafkaConsumer<String, String> reading = new KafkaConsumer<>(liveProperties())) {
                 consumer = reading;
                 long discoverAt = 0;
                 while (running) {

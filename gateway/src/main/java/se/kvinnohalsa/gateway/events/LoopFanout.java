@@ -170,9 +170,16 @@ final class LoopFanout {
 
     void deliver(Batch batch) {
         long now = settings.clock().millis();
+        // Streams of one audience mostly come in a row (most are public): its text is looked up once per run of them.
+        Audience audience = null;
+        Buffer text = null;
         for (Subscriber subscriber : subscribers.toArray(Subscriber[]::new)) {
             if (subscriber.state == Subscriber.State.LIVE && !tooSlow(subscriber, now)) {
-                subscriber.deliver(batch);
+                if (subscriber.audience != audience && !subscriber.audience.equals(audience)) {
+                    audience = subscriber.audience;
+                    text = batch.messages(audience);
+                }
+                subscriber.deliver(batch, text);
             }
         }
     }

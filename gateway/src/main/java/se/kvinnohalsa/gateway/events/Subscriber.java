@@ -67,10 +67,13 @@ final class Subscriber {
         return response.writeQueueFull();
     }
 
-    /** Sends the live batch: the shared text when it follows the gateway's order, else its own ids. */
-    void deliver(Batch batch) {
+    /**
+     * Sends the live batch: the shared text (the batch's messages for this stream's audience) when it follows the
+     * gateway's order, else its own ids.
+     */
+    void deliver(Batch batch, Buffer shared) {
         if (cursor == null && nextSeq <= batch.firstSeq()) {
-            write(batch.messages(audience));
+            write(shared);
             nextSeq = batch.lastSeq() + 1;
             return;
         }

@@ -115,6 +115,13 @@ public interface GatewayConfig {
         @WithDefault("PT0.5S")
         Duration pollTimeout();
 
+        /**
+         * The live reader's fetches (Kafka's fetch.min.bytes and fetch.max.wait.ms, set here so that consumer
+         * settings tuned for throughput elsewhere never delay the live streams): the broker answers as soon as this
+         * many bytes are there, else after the wait; an event is read the moment it is written either way.
+         */
+        LiveFetch liveFetch();
+
         /** Topics or partitions created after the gateway started are picked up this often. */
         @WithDefault("PT10S")
         Duration discoverEvery();
@@ -135,6 +142,14 @@ public interface GatewayConfig {
 
             @WithDefault("16777216")
             long maxBytes();
+        }
+
+        interface LiveFetch {
+            @WithDefault("1")
+            int minBytes();
+
+            @WithDefault("PT0.5S")
+            Duration maxWait();
         }
 
         interface CatchUp {

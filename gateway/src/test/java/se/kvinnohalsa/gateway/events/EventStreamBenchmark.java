@@ -1,14 +1,18 @@
 package se.kvinnohalsa.gateway.events;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.distribution.HistogramSnapshot;
-import io.micrometer.core.instrument.distribution.ValueAtPercentile;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import jdk.jfr.Configuration;
+import jdk.jfr.Recording;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordedFrame;
+import jdk.jfr.consumer.RecordedThread;
+import jdk.jfr.consumer.RecordingFile;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import se.kvinnohalsa.events.contract.ReportReviewedV1;
@@ -32,6 +36,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -44,20 +49,41 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Benchmark, not a timing assertion: 10,000 concurrent event streams on one gateway (with the production settings
  * for heartbeat, caps and buffer), held by {@link SseLoadClients} in a process of its own, 20 streams per loopback
  * address (the per-client cap). Prints how long opening them took, the gateway's memory per idle stream (heap in use
- * and resident memory outside the heap, after a full GC, against before), the latency from producing a
- * report.submitted to the real broker until each stream has it (p50, p99, max over every stream and event; and the
- * Kafka-to-gateway part of it), the CPU the gateway's event loops and the clients spent on it, and what happens to a
- * client that stops reading (with 160 KB per event in its full view) and to everyone else meanwhile. Asserts only
- * that every stream opened and got every event and that the stalled client was cut off.
+ * and resident memory outside the heap, after a full GC, against before), and, after a warm-up, the latency from
+ * producing a report.submitted to the real broker until each stream has it (p50, p99, p99.9, max over every stream
+ * and event; and the Kafka-to-gateway share of it): the goal's figure with events 1 s apart (real submissions are a
+ * few a day, so one fan-out never waits for the previous one), and beside it a stress figure with events 100 ms
+ * apart, closer than a fan-out to 10,000 streams takes on this machine. With each, the CPU per delivery of the
+ * gateway and of the clients and the load average (the machine is shared: figures vary with it), then whether the
+ * goal is met. With {@code -Dbenchmark.jfr=true}, flight recordings of both processes over those phases and their
+ * top frames. Last, what happens to a client that stops reading (with 160 KB per event in its full view) and to
+ * everyone else meanwhile. Asserts only that every stream opened and got every event and that the stalled client was
+ * cut off.
  */
 @QuarkusTest
 @TestProfile(EventStreamBenchmark.ProductionSettings.class)
 class EventStreamBenchmark {
 
     private static final int STREAMS = Integer.getInteger("benchmark.event-streams", 10_000);
-    private static final int LIVE_EVENTS = 20;
+    /**
+     * JIT-compiles both sides' delivery paths, then leaves the compilers time to finish (a gateway in service has
+     * run for hours; the profile showed C2 taking as much CPU as the event loops right after a short warm-up); not
+     * reported.
+     */
+    private static final Phase WARM_UP = new Phase("bench-warm", 30, Duration.ofMillis(100), "warm-up");
+    private static final Duration AFTER_WARM_UP = Duration.ofSeconds(3);
+    /** The goal's figure: each event's fan-out is over before the next comes (real submissions are far apart). */
+    private static final Phase PRIMARY = new Phase("bench-live", 20, Duration.ofSeconds(1), "primary");
+    /** The stress figure: events closer than one fan-out takes on this machine, so they queue up. */
+    private static final Phase BURST = new Phase("bench-burst", 20, Duration.ofMillis(100), "stress");
+    private static final double GOAL_P99_MILLIS = 100;
     private static final int SLOW_PHASE_EVENTS = 40;
     private static final Duration EVENT_SPACING = Duration.ofMillis(100);
+    /** -Dbenchmark.jfr=true: flight recordings of the gateway and the clients over the primary and stress phases. */
+    private static final boolean PROFILE = Boolean.getBoolean("benchmark.jfr");
+    private static final int TOP_FRAMES = 12;
+    private static final Set<String> IDLE_FRAMES = Set.of("sun.nio.ch.EPoll.wait", "jdk.internal.misc.Unsafe.park",
+            "java.lang.Object.wait", "java.lang.Thread.sleep");
     /** Large enough that 40 of them overflow the kernel's socket buffers (up to 4 MB here) and the bound. */
     private static final int COMMENT_BYTES = 160 * 1024;
     private static final int STALLED_RECEIVE_BUFFER = 4096;
@@ -91,6 +117,18 @@ class EventStreamBenchmark {
 
     @Inject
     MeterRegistry metrics;
+
+    @Inject
+    ReaderLagRecorder readerLag;
+
+    /** A benchmark phase: its events are report.submitted with ids {@code <name>-<n>}, produced this far apart. */
+    private record Phase(String name, int events, Duration spacing, String label) {
+    }
+
+    /** What a phase measured: its p99, the reader's share, and the CPU one event's fan-out took on both sides. */
+    private record Figures(double p99Millis, double readerP99Millis, double gatewayCpuMillisPerEvent,
+            double clientCpuMillisPerEvent, String load) {
+    }
 
     /** The gateway's memory after a full GC: the heap in use, and what the process holds outside the heap. */
     private record Memory(long heapUsed, long outsideHeap) {
@@ -192,15 +230,6 @@ class EventStreamBenchmark {
         return Long.parseLong(stats.get(field)) / MICROS_PER_MILLI;
     }
 
-    private static double percentile(HistogramSnapshot snapshot, double percentile) {
-        for (ValueAtPercentile value : snapshot.percentileValues()) {
-            if (value.percentile() == percentile) {
-                return value.value(TimeUnit.MILLISECONDS);
-            }
-        }
-        return Double.NaN;
-    }
-
     /** CPU time of the gateway's Vert.x event loops, which write to the streams. */
     private static long eventLoopCpuNanos() {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
@@ -232,7 +261,8 @@ class EventStreamBenchmark {
         try (TestEvents kafkaEvents = new TestEvents(kafka)) {
             try (SseClient warmUp = SseClient.open(events, Map.of())) {
                 warmUp.nextEvent(m -> "ready".equals(m.event()), WAIT);
-                kafkaEvents.send(submitted(), "warm-up", Instant.now());
+                Instant now = Instant.now();
+                kafkaEvents.send(submitted(now), "warm-up", now);
                 warmUp.nextEvent(m -> m.data().contains("warm-up"), WAIT); // the gateway reads the topic
             }
             Memory before = Memory.measure();
@@ -256,28 +286,28 @@ class EventStreamBenchmark {
                         streams);
                 assertEquals(STREAMS, streams, "every stream opened");
 
-                long cpuBefore = eventLoopCpuNanos();
-                long clientCpuBefore = clients.cpuNanos();
-                for (int i = 0; i < LIVE_EVENTS; i++) {
-                    kafkaEvents.sendAsync(submitted(), "bench-live-" + i, Instant.now());
-                    Thread.sleep(EVENT_SPACING.toMillis());
+                Profile profile = Profile.start(clients); // before the warm-up: the recorder's own start is no figure
+                runPhase(kafkaEvents, clients, WARM_UP, streams);
+                Thread.sleep(AFTER_WARM_UP.toMillis());
+                Figures primary = runPhase(kafkaEvents, clients, PRIMARY, streams);
+                Figures burst = runPhase(kafkaEvents, clients, BURST, streams);
+                if (profile != null) {
+                    profile.stop(clients);
                 }
-                Map<String, String> live = clients.report("bench-live", LIVE_EVENTS);
-                long cpu = eventLoopCpuNanos() - cpuBefore;
-                System.out.printf("[measure] event stream: report.submitted from produce to client, %d streams x %d "
-                        + "events: p50 %.1f ms, p99 %.1f ms, max %.1f ms (%s of %s delivered)%n", streams,
-                        LIVE_EVENTS, millis(live, "p50"), millis(live, "p99"), millis(live, "max"),
-                        live.get("received"), live.get("expected"));
-                var lag = metrics.find("gateway.events.read-lag").timer().takeSnapshot();
-                System.out.printf("[measure] event stream: of which Kafka to the gateway's reader (all events so "
-                        + "far): p50 %.1f ms, p99 %.1f ms, max %.1f ms%n", percentile(lag, 0.5),
-                        percentile(lag, 0.99), lag.max(TimeUnit.MILLISECONDS));
-                long clientCpu = clients.cpuNanos() - clientCpuBefore;
-                System.out.printf("[measure] event stream: CPU for the %d events: gateway event loops %.0f ms (%.1f "
-                        + "us per stream and event), client process %.0f ms; load average meanwhile %s on %d cores%n",
-                        LIVE_EVENTS, cpu / NANOS_PER_MILLI, cpu / NANOS_PER_MICRO / streams / LIVE_EVENTS,
-                        clientCpu / NANOS_PER_MILLI, loadAverage(), Runtime.getRuntime().availableProcessors());
-                assertEquals(live.get("expected"), live.get("received"), "every stream got every event");
+                System.out.printf("[measure] event stream: goal, every stream gets a report.submitted within 100 ms "
+                        + "p99 of its produce (events %d ms apart, as real submissions are: a few a day): %s (p99 "
+                        + "%.1f ms; %d ms apart, the stress figure: p99 %.1f ms)%n", PRIMARY.spacing().toMillis(),
+                        primary.p99Millis() <= GOAL_P99_MILLIS ? "MET" : "NOT MET", primary.p99Millis(),
+                        BURST.spacing().toMillis(), burst.p99Millis());
+                if (primary.p99Millis() > GOAL_P99_MILLIS) {
+                    System.out.printf("[measure] event stream: what limits it: Kafka to the reader p99 %.1f ms; one "
+                            + "event's fan-out to %d streams takes %.0f ms of gateway CPU and %.0f ms of the clients' "
+                            + "on %d cores shared with everything else on the machine (load average %s): the last "
+                            + "streams get it when that CPU has been had (with -Dbenchmark.jfr=true: top frames "
+                            + "above)%n", primary.readerP99Millis(), streams, primary.gatewayCpuMillisPerEvent(),
+                            primary.clientCpuMillisPerEvent(), Runtime.getRuntime().availableProcessors(),
+                            primary.load());
+                }
 
                 slowClientPhase(kafkaEvents, clients, streams);
             }
@@ -333,7 +363,137 @@ class EventStreamBenchmark {
         }
     }
 
-    private static ReportSubmittedV1 submitted() {
-        return new ReportSubmittedV1(2025, "23", Instant.now(), false, 24_000_000L, true, null, true);
+    /** Produced at {@code at}: its submittedAt and CloudEvents time are the instant it is produced. */
+    private static ReportSubmittedV1 submitted(Instant at) {
+        return new ReportSubmittedV1(2025, "23", at, false, 24_000_000L, true, null, true);
+    }
+
+    /**
+     * Produces the phase's events the phase's spacing apart, waits until every stream has them, and prints the
+     * latency from produce to each stream (p50, p99, p99.9, max over every stream and event), the Kafka-to-reader
+     * share of it, and the CPU per delivery on both sides with the load average.
+     */
+    private Figures runPhase(TestEvents kafkaEvents, Clients clients, Phase phase, int streams) throws Exception {
+        String loadBefore = loadAverage();
+        long loopCpuBefore = eventLoopCpuNanos();
+        long gatewayCpuBefore = processCpuNanos();
+        long clientCpuBefore = clients.cpuNanos();
+        readerLag.start();
+        long next = System.nanoTime();
+        for (int i = 0; i < phase.events(); i++) {
+            Instant now = Instant.now();
+            kafkaEvents.sendAsync(submitted(now), phase.name() + "-" + i, now);
+            next += phase.spacing().toNanos();
+            Thread.sleep(Math.max(0, TimeUnit.NANOSECONDS.toMillis(next - System.nanoTime())));
+        }
+        Map<String, String> stats = clients.report(phase.name(), phase.events());
+        double[] lag = readerLag.stop();
+        long loopCpu = eventLoopCpuNanos() - loopCpuBefore;
+        long gatewayCpu = processCpuNanos() - gatewayCpuBefore;
+        long clientCpu = clients.cpuNanos() - clientCpuBefore;
+        long deliveries = Long.parseLong(stats.get("received"));
+        Figures figures = new Figures(millis(stats, "p99"), share(lag, 0.99),
+                gatewayCpu / NANOS_PER_MILLI / phase.events(), clientCpu / NANOS_PER_MILLI / phase.events(),
+                loadAverage());
+        if (phase == WARM_UP) {
+            assertEquals(stats.get("expected"), stats.get("received"), "every stream got every warm-up event");
+            return figures;
+        }
+        System.out.printf("[measure] event stream (%s): report.submitted from produce to every client, %d streams x "
+                + "%d events %d ms apart: p50 %.1f ms, p99 %.1f ms, p99.9 %.1f ms, max %.1f ms (%s of %s "
+                + "delivered); load average %s before, %s after, %d cores%n", phase.label(), streams,
+                phase.events(), phase.spacing().toMillis(), millis(stats, "p50"), millis(stats, "p99"),
+                millis(stats, "p999"), millis(stats, "max"), stats.get("received"), stats.get("expected"),
+                loadBefore, loadAverage(), Runtime.getRuntime().availableProcessors());
+        System.out.printf("[measure] event stream (%s): of which Kafka to the gateway's reader, per event: p50 %.1f "
+                + "ms, p99 %.1f ms, max %.1f ms (%d events)%n", phase.label(), share(lag, 0.5), share(lag, 0.99),
+                lag.length == 0 ? Double.NaN : lag[lag.length - 1], lag.length);
+        System.out.printf("[measure] event stream (%s): CPU per delivery (one event to one stream): gateway event "
+                + "loops %.2f us, gateway process in all %.2f us, client process %.2f us; per event to all %d "
+                + "streams: %.0f ms + %.0f ms of CPU%n", phase.label(), loopCpu / NANOS_PER_MICRO / deliveries,
+                gatewayCpu / NANOS_PER_MICRO / deliveries, clientCpu / NANOS_PER_MICRO / deliveries, streams,
+                gatewayCpu / NANOS_PER_MILLI / phase.events(), clientCpu / NANOS_PER_MILLI / phase.events());
+        assertEquals(stats.get("expected"), stats.get("received"), "every stream got every event");
+        return figures;
+    }
+
+    private static double share(double[] sorted, double percentile) {
+        return sorted.length == 0
+                ? Double.NaN
+                : sorted[(int) Math.min(sorted.length - 1, Math.ceil(sorted.length * percentile) - 1)];
+    }
+
+    /** CPU time of this whole process: the gateway, its Kafka reader, GC and JIT, and the test's producer. */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    /**
+     * With -Dbenchmark.jfr=true, flight recordings (1 ms samples) of the gateway and of the client process while it
+     * runs; on stop, prints the top frames of each (where the CPU went) and where the recordings are.
+     */
+    private record Profile(Recording recording, Path gateway, Path clients) {
+
+        static Profile start(Clients clientProcess) throws Exception {
+            if (!PROFILE) {
+                return null;
+            }
+            Path gateway = Path.of("target", "event-stream-benchmark-gateway.jfr").toAbsolutePath();
+            Path clients = Path.of("target", "event-stream-benchmark-clients.jfr").toAbsolutePath();
+            Recording recording = new Recording(Configuration.getConfiguration("profile"));
+            recording.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(1));
+            recording.enable("jdk.NativeMethodSample").withPeriod(Duration.ofMillis(1));
+            recording.setDestination(gateway);
+            recording.start();
+            clientProcess.command("JFR " + clients);
+            return new Profile(recording, gateway, clients);
+        }
+
+        void stop(Clients clientProcess) throws Exception {
+            recording.stop();
+            recording.close();
+            clientProcess.command("JFR-STOP");
+            clientProcess.await("JFR-DONE", WAIT);
+            printTopFrames("gateway event loops", gateway, "vert.x-eventloop-thread-");
+            printTopFrames("gateway Kafka reader", gateway, "gateway-events-reader");
+            printTopFrames("clients", clients, "sse-load-");
+        }
+
+        /**
+         * The most sampled top frames (Java and native samples) of the threads whose name starts so, of the samples
+         * where they were busy (not waiting in the selector or parked).
+         */
+        private static void printTopFrames(String what, Path file, String threadPrefix) throws IOException {
+            Map<String, Integer> frames = new HashMap<>();
+            int samples = 0;
+            int idle = 0;
+            for (RecordedEvent event : RecordingFile.readAllEvents(file)) {
+                String type = event.getEventType().getName();
+                if (!type.equals("jdk.ExecutionSample") && !type.equals("jdk.NativeMethodSample")) {
+                    continue;
+                }
+                RecordedThread thread = event.getThread("sampledThread");
+                if (thread == null || thread.getJavaName() == null || !thread.getJavaName().startsWith(threadPrefix)
+                        || event.getStackTrace() == null || event.getStackTrace().getFrames().isEmpty()) {
+                    continue;
+                }
+                RecordedFrame top = event.getStackTrace().getFrames().get(0);
+                if (IDLE_FRAMES.contains(top.getMethod().getType().getName() + "." + top.getMethod().getName())) {
+                    idle++;
+                    continue;
+                }
+                String frame = top.getMethod().getType().getName() + "." + top.getMethod().getName()
+                        + (type.equals("jdk.NativeMethodSample") ? " (native)" : "");
+                frames.merge(frame, 1, Integer::sum);
+                samples++;
+            }
+            int total = samples;
+            System.out.printf("[measure] event stream profile, %s: top frames of %d busy samples (%d more idle), "
+                    + "%s:%n", what, total, idle, file);
+            frames.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                    .limit(TOP_FRAMES).forEach(e -> System.out.printf("[measure]   %5.1f %% %s%n",
+                            100.0 * e.getValue() / total, e.getKey()));
+        }
     }
 }
