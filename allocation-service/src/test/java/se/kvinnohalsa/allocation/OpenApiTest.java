@@ -2,13 +2,12 @@ package se.kvinnohalsa.allocation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.test.common.http.TestHTTPResourceManager;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
-import se.kvinnohalsa.stack.testing.OpenApiRules;
+import se.kvinnohalsa.stack.testing.InlineExamples;
+import se.kvinnohalsa.stack.testing.ServedOpenApi;
 
 import java.io.IOException;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -17,7 +16,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -97,8 +95,12 @@ class OpenApiTest {
 
     @Test
     void everyOperationIsCompleteForClientGenerators() {
-        List<String> violations = OpenApiRules.violations(openapi());
-        assertTrue(violations.isEmpty(), String.join("\n", violations));
+        ServedOpenApi.assertCompleteForClientGenerators();
+    }
+
+    @Test
+    void theExamplesAreComponentsNotInlineInTheResources() {
+        InlineExamples.assertNoneIn(InlineExamples.MAIN_CLASSES);
     }
 
     @Test
@@ -364,22 +366,11 @@ class OpenApiTest {
     }
 
     private static JsonNode openapi() {
-        String document = given().port(managementPort()).accept(JSON).get("/q/openapi?format=json").then()
-                .statusCode(200).extract()
-                .asString();
-        try {
-            return new ObjectMapper().readTree(document);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return ServedOpenApi.document();
     }
 
     private void assertNoFailures() {
         assertTrue(failures.isEmpty(), failures.size() + " problem(s):\n" + String.join("\n", failures));
     }
 
-    /** Health, metrics and OpenAPI are on the management interface, not the API port. */
-    private static int managementPort() {
-        return URI.create(TestHTTPResourceManager.getManagementUri()).getPort();
-    }
 }
