@@ -71,7 +71,7 @@ public class AgreementResource {
     @Path("/{year}")
     @Operation(operationId = "getAgreement", summary = "The agreement of a year", description = "Public. Its pools, their distribution keys and amounts, the focus areas and the report deadline.")
     @APIResponse(responseCode = "200", description = "The agreement; keyKind says whether each pool has a key", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AgreementView.class), examples = @ExampleObject(name = "2024", ref = "GetAgreement200")))
-    @APIResponse(responseCode = "404", description = "No agreement for that year", content = @Content(mediaType = SecurityProblems.PROBLEM_JSON, schema = @Schema(ref = "HttpProblem"), examples = @ExampleObject(name = "no agreement", ref = "GetAgreement404")))
+    @APIResponse(responseCode = "404", description = "No agreement for that year", content = @Content(mediaType = SecurityProblems.PROBLEM_JSON, schema = @Schema(ref = "HttpProblem"), examples = @ExampleObject(name = "no agreement", ref = "Problem404")))
     public AgreementView get(@PathParam("year") int year) {
         return agreements.get(year);
     }
