@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
-import se.kvinnohalsa.stack.testing.InlineExamples;
 import se.kvinnohalsa.stack.testing.ServedOpenApi;
 
 import java.io.IOException;
@@ -93,14 +92,10 @@ class OpenApiTest {
         assertNoFailures();
     }
 
+    /** The shared rules (ServedOpenApi): complete for client generators, examples in the components. */
     @Test
     void everyOperationIsCompleteForClientGenerators() {
-        ServedOpenApi.assertCompleteForClientGenerators();
-    }
-
-    @Test
-    void theExamplesAreComponentsNotInlineInTheResources() {
-        InlineExamples.assertNoneIn(InlineExamples.MAIN_CLASSES);
+        ServedOpenApi.assertCompleteWithExamplesInComponents();
     }
 
     @Test

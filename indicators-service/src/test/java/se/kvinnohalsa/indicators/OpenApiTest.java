@@ -2,7 +2,6 @@ package se.kvinnohalsa.indicators;
 
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
-import se.kvinnohalsa.stack.testing.InlineExamples;
 import se.kvinnohalsa.stack.testing.ServedOpenApi;
 
 import static io.restassured.RestAssured.given;
@@ -38,15 +37,9 @@ class OpenApiTest {
                         notNullValue());
     }
 
-    /** The rules every operation must satisfy (issue 18), over every operation the document has. */
+    /** The shared rules (ServedOpenApi): complete for client generators, examples in the components. */
     @Test
     void everyOperationIsCompleteForClientGenerators() {
-        ServedOpenApi.assertCompleteForClientGenerators();
-    }
-
-    /** Examples live in the document's components (META-INF/openapi), named by the resources (issue 14.5). */
-    @Test
-    void theExamplesAreComponentsNotInlineInTheResources() {
-        InlineExamples.assertNoneIn(InlineExamples.MAIN_CLASSES);
+        ServedOpenApi.assertCompleteWithExamplesInComponents();
     }
 }

@@ -47,27 +47,35 @@ final class DailySnapshotsCsv extends InputStream {
 
     @Override
     public int read() throws IOException {
-        byte[] one = new byte[1];
-        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        return nextLineIfDone() ? line[position++] & 0xff : -1;
     }
 
     @Override
     public int read(byte[] buffer, int offset, int length) throws IOException {
-        if (position == line.length) {
-            if (row == rows) {
-                return -1;
-            }
-            if (row == pauseAt && pause != null) {
-                pause.await();
-            }
-            line = ("01," + FIRST_DAY.plusDays(row) + "," + ((row + shift) % PERCENT) + "\n")
-                    .getBytes(StandardCharsets.US_ASCII);
-            position = 0;
-            row++;
+        if (!nextLineIfDone()) {
+            return -1;
         }
         int n = Math.min(length, line.length - position);
         System.arraycopy(line, position, buffer, offset, n);
         position += n;
         return n;
+    }
+
+    /** False once every row is sent. */
+    private boolean nextLineIfDone() throws IOException {
+        if (position < line.length) {
+            return true;
+        }
+        if (row == rows) {
+            return false;
+        }
+        if (row == pauseAt && pause != null) {
+            pause.await();
+        }
+        line = ("01," + FIRST_DAY.plusDays(row) + "," + ((row + shift) % PERCENT) + "\n")
+                .getBytes(StandardCharsets.US_ASCII);
+        position = 0;
+        row++;
+        return true;
     }
 }

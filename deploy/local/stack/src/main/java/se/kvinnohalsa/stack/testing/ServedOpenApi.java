@@ -9,6 +9,7 @@ import java.net.URI;
 import java.util.List;
 
 import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -36,6 +37,15 @@ public final class ServedOpenApi {
         } catch (IOException e) {
             throw new IllegalStateException("the OpenAPI document is not JSON", e);
         }
+    }
+
+    /**
+     * What every service's OpenApiTest checks besides its own endpoints: the rules of {@link OpenApiRules} over every
+     * operation served (issue 18), and no example written inline in the module's resources (issue 14.5).
+     */
+    public static void assertCompleteWithExamplesInComponents() {
+        assertAll(ServedOpenApi::assertCompleteForClientGenerators,
+                () -> InlineExamples.assertNoneIn(InlineExamples.MAIN_CLASSES));
     }
 
     /** Fails listing every rule of {@link OpenApiRules} that an operation of the served document breaks. */
