@@ -2,13 +2,11 @@ package se.kvinnohalsa.allocation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.test.common.http.TestHTTPResourceManager;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
-import se.kvinnohalsa.stack.testing.OpenApiRules;
+import se.kvinnohalsa.stack.testing.ServedOpenApi;
 
 import java.io.IOException;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -17,7 +15,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -95,10 +92,10 @@ class OpenApiTest {
         assertNoFailures();
     }
 
+    /** The shared rules (ServedOpenApi): complete for client generators, examples in the components. */
     @Test
     void everyOperationIsCompleteForClientGenerators() {
-        List<String> violations = OpenApiRules.violations(openapi());
-        assertTrue(violations.isEmpty(), String.join("\n", violations));
+        ServedOpenApi.assertCompleteWithExamplesInComponents();
     }
 
     @Test
@@ -364,22 +361,11 @@ class OpenApiTest {
     }
 
     private static JsonNode openapi() {
-        String document = given().port(managementPort()).accept(JSON).get("/q/openapi?format=json").then()
-                .statusCode(200).extract()
-                .asString();
-        try {
-            return new ObjectMapper().readTree(document);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return ServedOpenApi.document();
     }
 
     private void assertNoFailures() {
         assertTrue(failures.isEmpty(), failures.size() + " problem(s):\n" + String.join("\n", failures));
     }
 
-    /** Health, metrics and OpenAPI are on the management interface, not the API port. */
-    private static int managementPort() {
-        return URI.create(TestHTTPResourceManager.getManagementUri()).getPort();
-    }
 }

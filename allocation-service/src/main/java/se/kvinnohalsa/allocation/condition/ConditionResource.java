@@ -24,23 +24,8 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 public class ConditionResource {
 
-    private static final String MET_2024_23 = """
-            {"year": 2024, "regionCode": "23",
-             "workforcePlan": {"status": "MET", "reportStatus": "ACCEPTED", "reportHasWorkforcePlan": true,
-                               "reviewedAt": "2025-04-22T13:05:41.302118Z"},
-             "agreementConditions": ["The region has a workforce plan (kompetensförsörjningsplan) for midwives and other professions"]}""";
-
-    private static final String NOT_REVIEWED_2024_23 = """
-            {"year": 2024, "regionCode": "23",
-             "workforcePlan": {"status": "NOT_MET", "reportStatus": "NOT_REVIEWED", "reportHasWorkforcePlan": null,
-                               "reviewedAt": null},
-             "agreementConditions": ["The region has a workforce plan (kompetensförsörjningsplan) for midwives and other professions"]}""";
-
     // Error examples name schema HttpProblem (from quarkus-resteasy-problem) themselves: responses with their own
     // content do not get it added.
-    private static final String NO_REGION = """
-            {"status": 404, "title": "Not Found", "detail": "No region with code '99' (two-digit county codes such as 01 or 23)",
-             "instance": "/api/v1/agreements/2024/regions/99/conditions", "requestId": "0ca856d8-8877-4c85-98bb-c1e681ed7d9f"}""";
 
     @Inject
     Regions regions;
@@ -49,9 +34,9 @@ public class ConditionResource {
     @Operation(operationId = "getConditions", summary = "Status of the conditions that go with the region's money", description = "The workforce plan condition is met when reporting-service has accepted the region's report "
             + "with a workforce plan (learned from report.reviewed events).")
     @APIResponse(responseCode = "200", description = "The workforce plan condition and the agreement's conditions", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConditionsView.class), examples = {
-            @ExampleObject(name = "met", value = MET_2024_23),
-            @ExampleObject(name = "not reviewed yet", value = NOT_REVIEWED_2024_23)}))
-    @APIResponse(responseCode = "404", description = "No agreement for that year, or no such region", content = @Content(mediaType = SecurityProblems.PROBLEM_JSON, schema = @Schema(ref = "HttpProblem"), examples = @ExampleObject(name = "no such region", value = NO_REGION)))
+            @ExampleObject(name = "met", ref = "GetConditions200Met"),
+            @ExampleObject(name = "not reviewed yet", ref = "GetConditions200NotReviewedYet")}))
+    @APIResponse(responseCode = "404", description = "No agreement for that year, or no such region", content = @Content(mediaType = SecurityProblems.PROBLEM_JSON, schema = @Schema(ref = "HttpProblem"), examples = @ExampleObject(name = "no such region", ref = "GetConditions404")))
     public ConditionsView get(@PathParam("year") int year, @PathParam("regionCode") String regionCode) {
         Agreement agreement = AgreementService.require(year);
         regions.require(regionCode);

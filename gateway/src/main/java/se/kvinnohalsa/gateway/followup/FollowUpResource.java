@@ -42,35 +42,6 @@ public class FollowUpResource {
     private static final List<Variant> VARIANTS = Variant
             .mediaTypes(Arrays.stream(Format.values()).map(Format::mediaType).toArray(MediaType[]::new)).build();
 
-    static final String EXAMPLE = """
-            {"year": 2024, "title": "En personcentrerad, tillgänglig och jämlik mödrahälsovård ... 2024",
-             "dataAsOf": "2025-05-02T08:15:11Z",
-             "agreement": {"totalSek": 1535000000, "reportingDeadline": "2025-03-31",
-                           "pools": [{"code": "POPULATION", "amountSek": 1367000000}, {"code": "RURAL", "amountSek": 150000000}],
-                           "otherSek": 18000000, "focusAreas": [{"code": "EFTERVARD", "name": "Utveckling av eftervård"}],
-                           "conditions": ["The region has a workforce plan ..."],
-                           "sources": [{"kind": "AGREEMENT", "reference": "2024", "version": null, "time": null,
-                                        "detail": "allocation-service /api/v1/agreements/2024"}]},
-             "allocation": {"status": "PUBLISHED", "version": 1, "publishedAt": "2025-01-10T09:00:00Z",
-                            "poolCodes": ["POPULATION", "RURAL"],
-                            "regions": [{"region": {"code": "01", "name": "Stockholm"}, "poolsSek": [317989729, 3823518], "totalSek": 321813247}],
-                            "poolTotals": [1367000000, 150000000], "totalSek": 1517000000, "addsUp": true, "sources": []},
-             "spending": {"national": [{"code": "KOMPETENSFORSORJNING", "name": "Stärkt kompetensförsörjning",
-                                        "amountSek": 228671148, "sharePercent": 30.2}],
-                          "included": [{"code": "03", "name": "Uppsala"}], "coveredSek": 755982312,
-                          "excluded": [{"region": {"code": "01", "name": "Stockholm"}, "reason": "PARTLY_SPLIT", "statedReason": "..."}],
-                          "regions": [{"region": {"code": "03", "name": "Uppsala"}, "spentSek": 54516133,
-                                       "areas": [{"code": "EFTERVARD", "name": "Utveckling av eftervård", "amountSek": 3322162, "sharePercent": 6.1}]}],
-                          "largeSharePercent": 25, "counts": [{"code": "EFTERVARD", "name": "Utveckling av eftervård",
-                                                               "regionsAboveLargeShare": 0, "regionsWithNothing": 2}], "sources": []},
-             "targetGroups": {"activities": 84, "reports": 21, "groups": [{"code": "PREGNANT", "activityCount": 30, "sharePercent": 35.7}], "sources": []},
-             "workforcePlans": {"withPlan": 21, "of": 21, "regions": [], "sources": []},
-             "indicators": {"indicators": [{"code": "EFTERVARDSBESOK", "period": "2023-08-01/2024-07-31", "national": 90.1,
-                                            "regionsMeetingTarget": 16, "regionsWithValue": 21, "regions": [], "gaps": [], "sources": []}],
-                            "sources": []},
-             "completeness": {"reportingDeadline": "2025-03-31", "regions": 21, "received": 21, "accepted": 19,
-                              "awaitingReview": 2, "returned": 0, "late": 2, "missing": [], "reports": [], "sources": []}}""";
-
     @Inject
     FollowUpService followUp;
 
@@ -90,20 +61,15 @@ public class FollowUpResource {
             + "gives the same bytes: the ETag is a hash of the document, If-None-Match answers 304. Cached; rebuilt "
             + "when an event says something under it changed, and after gateway.follow-up.max-age at the latest.")
     @APIResponse(responseCode = "200", description = "The follow-up", headers = @Header(name = "ETag", description = "A hash of this format's bytes", schema = @Schema(type = SchemaType.STRING)), content = {
-            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT, description = "The sections 1-7 with their sources (see the example)"), examples = @ExampleObject(name = "2024 (abridged)", value = EXAMPLE)),
-            @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING), examples = @ExampleObject(name = "printable page", value = "<!DOCTYPE html><html lang=\"sv\">...<h2>1. Överenskommelsen</h2>...</html>")),
-            @Content(mediaType = "application/pdf", schema = @Schema(type = SchemaType.STRING, format = "binary"), examples = @ExampleObject(name = "PDF", value = "%PDF-1.7 ...")),
-            @Content(mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", schema = @Schema(type = SchemaType.STRING, format = "binary"), examples = @ExampleObject(name = "workbook", value = "(one sheet per table: 2 Bilaga 1 Fördelning, 3 Figur 1 Nationellt, 3 Tabell 5 Per region, ...)"))})
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT, description = "The sections 1-7 with their sources (see the example)"), examples = @ExampleObject(name = "2024 (abridged)", ref = "GetFollowUp200Json")),
+            @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING), examples = @ExampleObject(name = "printable page", ref = "GetFollowUp200Html")),
+            @Content(mediaType = "application/pdf", schema = @Schema(type = SchemaType.STRING, format = "binary"), examples = @ExampleObject(name = "PDF", ref = "GetFollowUp200Pdf")),
+            @Content(mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", schema = @Schema(type = SchemaType.STRING, format = "binary"), examples = @ExampleObject(name = "workbook", ref = "GetFollowUp200Xlsx"))})
     @APIResponse(responseCode = "304", description = "Not modified since the ETag in If-None-Match")
-    @APIResponse(responseCode = "400", description = "year is not a four-digit year, or format is none of json, html, pdf, xlsx", content = @Content(mediaType = SecurityProblems.PROBLEM_JSON, examples = @ExampleObject(name = "bad format", value = """
-            {"status": 400, "title": "Bad Request", "detail": "format must be one of json, html, pdf, xlsx",
-             "instance": "/api/v1/follow-up/2024", "errors": [{"field": "format", "message": "'docx' is not one of json, html, pdf, xlsx"}]}""")))
-    @APIResponse(responseCode = "404", description = "No agreement for the year", content = @Content(mediaType = SecurityProblems.PROBLEM_JSON, examples = @ExampleObject(name = "no agreement", value = """
-            {"status": 404, "title": "Not Found", "detail": "No agreement for the year 2031", "instance": "/api/v1/follow-up/2031"}""")))
+    @APIResponse(responseCode = "400", description = "year is not a four-digit year, or format is none of json, html, pdf, xlsx", content = @Content(mediaType = SecurityProblems.PROBLEM_JSON, examples = @ExampleObject(name = "bad format", ref = "GetFollowUp400")))
+    @APIResponse(responseCode = "404", description = "No agreement for the year", content = @Content(mediaType = SecurityProblems.PROBLEM_JSON, examples = @ExampleObject(name = "no agreement", ref = "GetFollowUp404")))
     @APIResponse(responseCode = "406", description = "Accept names none of the four formats")
-    @APIResponse(responseCode = "503", description = "A service the document rests on cannot be asked; Retry-After says when to try again, the member service which one", content = @Content(mediaType = SecurityProblems.PROBLEM_JSON, examples = @ExampleObject(name = "service down", value = """
-            {"status": 503, "title": "Service Unavailable", "detail": "The follow-up cannot be built now: The reporting service cannot be reached",
-             "instance": "/api/v1/follow-up/2024"}""")))
+    @APIResponse(responseCode = "503", description = "A service the document rests on cannot be asked; Retry-After says when to try again, the member service which one", content = @Content(mediaType = SecurityProblems.PROBLEM_JSON, examples = @ExampleObject(name = "service down", ref = "GetFollowUp503")))
     public Uni<Response> followUp(
             @Parameter(description = "Agreement year", example = "2024") @PathParam("year") String year,
             @Parameter(description = "json, html, pdf or xlsx (or the media type); overrides Accept") @QueryParam("format") String format,

@@ -59,15 +59,7 @@ public class OverviewResource {
             + "(reporting-service) and its latest indicator values against their targets (indicators-service), fetched in "
             + "parallel. A part whose service is down or slow is {\"available\": false, \"reason\": ...}; the rest is complete. "
             + "Without year: the latest agreement year.")
-    @APIResponse(responseCode = "200", description = "The overview", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "RegionOverview"), examples = @ExampleObject(name = "region 23, 2025", value = """
-            {"regionCode": "23", "name": "Jämtland Härjedalen", "officialName": "Region Jämtland Härjedalen", "year": 2025,
-             "allocation": {"available": true, "status": "PUBLISHED", "version": 1, "totalSek": 24846478,
-                            "pools": [{"code": "POPULATION", "amountSek": 17343191}, {"code": "RURAL", "amountSek": 7503287}]},
-             "decision": {"available": true, "recorded": true, "reference": "RS/25/2025", "totalSek": 24846478},
-             "conditions": {"available": true, "known": true},
-             "report": {"available": false, "reason": "The reporting service cannot be reached"},
-             "indicators": {"available": true, "values": [{"code": "EFTERVARDSBESOK", "period": "2023-08-01/2024-07-31",
-                            "value": 94.3, "target": {"operator": ">=", "value": 90}, "meetsTarget": true}]}}""")))
+    @APIResponse(responseCode = "200", description = "The overview", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "RegionOverview"), examples = @ExampleObject(name = "region 23, 2025", ref = "GetRegionOverview200")))
     @APIResponse(responseCode = "400", description = "year is not a four-digit year")
     @APIResponse(responseCode = "404", description = "No such region")
     public Uni<Response> overview(@PathParam("regionCode") String regionCode,

@@ -1,11 +1,10 @@
 package se.kvinnohalsa.gateway.cache;
 
 import org.junit.jupiter.api.Test;
+import se.kvinnohalsa.stack.testing.MovableClock;
 
-import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -25,31 +24,7 @@ class SharedResponseCacheTest {
 
     private static final Function<String, String> NO_HEADERS = name -> null;
 
-    /** A clock the test moves. */
-    static final class MovableClock extends Clock {
-        private volatile Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        void advanceMillis(long millis) {
-            now = now.plusMillis(millis);
-        }
-    }
-
-    private final MovableClock clock = new MovableClock();
+    private final MovableClock clock = new MovableClock(Instant.parse("2026-01-01T00:00:00Z"));
 
     private SharedResponseCache.Stored answer(int bytes, long freshMillis) {
         return new SharedResponseCache.Stored(List.of(Map.entry("content-type", "application/json")),
@@ -82,9 +57,9 @@ class SharedResponseCacheTest {
     void aStaleAnswerIsNotFound() {
         SharedResponseCache cache = new SharedResponseCache(clock, 100_000, Runnable::run);
         cache.store("/a", List.of(), NO_HEADERS, answer(10, 30_000), cache.generation());
-        clock.advanceMillis(29_999);
+        clock.advance(Duration.ofMillis(29_999));
         assertNotNull(cache.lookup("/a", NO_HEADERS));
-        clock.advanceMillis(1);
+        clock.advance(Duration.ofMillis(1));
         assertNull(cache.lookup("/a", NO_HEADERS));
     }
 

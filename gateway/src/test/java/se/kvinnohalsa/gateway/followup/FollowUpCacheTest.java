@@ -1,11 +1,10 @@
 package se.kvinnohalsa.gateway.followup;
 
 import org.junit.jupiter.api.Test;
+import se.kvinnohalsa.stack.testing.MovableClock;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -21,27 +20,7 @@ class FollowUpCacheTest {
 
     private static final Duration MAX_AGE = Duration.ofMinutes(10);
 
-    /** A clock the test moves. */
-    private static final class Hands extends Clock {
-        Instant now = Instant.parse("2025-06-01T10:00:00Z");
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneId.of("UTC");
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
-    private final Hands clock = new Hands();
+    private final MovableClock clock = new MovableClock(Instant.parse("2025-06-01T10:00:00Z"));
     private final FollowUpCache cache = new FollowUpCache(clock, MAX_AGE, 2);
     private final AtomicInteger builds = new AtomicInteger();
 
@@ -57,10 +36,10 @@ class FollowUpCacheTest {
     @Test
     void aBuiltYearIsServedUntilItIsTooOld() {
         FollowUpCache.Built first = get(2024);
-        clock.now = clock.now.plus(MAX_AGE).minusSeconds(1);
+        clock.advance(MAX_AGE.minusSeconds(1));
         assertSame(first, get(2024));
         assertEquals(1, builds.get());
-        clock.now = clock.now.plusSeconds(1);
+        clock.advance(Duration.ofSeconds(1));
         assertNotSame(first, get(2024), "rebuilt after max age, even without an event");
         assertEquals(2, builds.get());
     }

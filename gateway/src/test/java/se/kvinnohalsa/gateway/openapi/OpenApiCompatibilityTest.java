@@ -32,7 +32,10 @@ class OpenApiCompatibilityTest {
     @Test
     void theCurrentDocumentKeepsEverythingOfThePublishedV1() throws IOException {
         ChangedOpenApi diff = OpenApiCompare.fromContents(Files.readString(PUBLISHED), Files.readString(CURRENT));
-        assertFalse(diff.isIncompatible(), "breaking changes against the published v1 document:\n" + render(diff));
+        // The report is made only on failure: openapi-diff's renderer fails on some compatible changes (an example
+        // that became a $ref to a component changes a media type but not its schema).
+        assertFalse(diff.isIncompatible(),
+                () -> "breaking changes against the published v1 document:\n" + render(diff));
     }
 
     @Test

@@ -32,20 +32,6 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 public class CatalogResource {
 
-    static final String EXAMPLE = """
-            {"name": "Eftervårdsbesök",
-             "description": "Share (%) of women who attended the postpartum visit at a midwife clinic 6-16 weeks after birth.",
-             "unit": "PERCENT", "source": "Graviditetsregistret", "periodType": "REPORTING_YEAR",
-             "target": {"operator": ">=", "value": 90},
-             "groups": ["ALL", "BORN_SWEDEN", "BORN_ABROAD", "EDU_HIGHER", "EDU_PRIMARY", "FIRST_BIRTH", "LATER_BIRTH"]}""";
-
-    static final String VIEW_EXAMPLE = """
-            {"code": "EFTERVARDSBESOK", "name": "Eftervårdsbesök",
-             "description": "Share (%) of women who attended the postpartum visit at a midwife clinic 6-16 weeks after birth.",
-             "unit": "PERCENT", "source": "Graviditetsregistret", "periodType": "REPORTING_YEAR",
-             "target": {"operator": ">=", "value": 90},
-             "groups": ["ALL", "BORN_SWEDEN", "BORN_ABROAD", "EDU_HIGHER", "EDU_PRIMARY", "FIRST_BIRTH", "LATER_BIRTH"]}""";
-
     @Inject
     CatalogService catalog;
 
@@ -54,8 +40,7 @@ public class CatalogResource {
 
     @GET
     @Operation(operationId = "listIndicators", summary = "Every indicator definition", description = "Public. Code, name, unit, period type, groups and target of each indicator.")
-    @APIResponse(responseCode = "200", description = "Every definition", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = IndicatorView.class), examples = @ExampleObject(name = "catalog", value = "["
-            + VIEW_EXAMPLE + "]")))
+    @APIResponse(responseCode = "200", description = "Every definition", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = IndicatorView.class), examples = @ExampleObject(name = "catalog", ref = "ListIndicators200")))
     public List<IndicatorView> list() {
         return catalog.list();
     }
@@ -63,7 +48,7 @@ public class CatalogResource {
     @GET
     @Path("/{code}")
     @Operation(operationId = "getIndicator", summary = "One indicator definition", description = "Public. Code, name, unit, period type, groups and target.")
-    @APIResponse(responseCode = "200", description = "The definition", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IndicatorView.class), examples = @ExampleObject(name = "EFTERVARDSBESOK", value = VIEW_EXAMPLE)))
+    @APIResponse(responseCode = "200", description = "The definition", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IndicatorView.class), examples = @ExampleObject(name = "EFTERVARDSBESOK", ref = "GetIndicator200")))
     @APIResponse(responseCode = "404", description = "No such indicator")
     public IndicatorView get(@PathParam("code") String code) {
         return catalog.get(code);
@@ -75,9 +60,9 @@ public class CatalogResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "putIndicator", summary = "Create or update a definition (admins)", description = "ALL is always a group. The period type cannot change, nor a group be removed, once observations use them (409). "
             + "Units: PERCENT (0-100), PER_THOUSAND (0-1000), NUMBER (>= 0).")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IndicatorRequest.class), examples = @ExampleObject(name = "EFTERVARDSBESOK", value = EXAMPLE)))
-    @APIResponse(responseCode = "200", description = "Updated", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IndicatorView.class), examples = @ExampleObject(name = "EFTERVARDSBESOK", value = VIEW_EXAMPLE)))
-    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IndicatorView.class), examples = @ExampleObject(name = "EFTERVARDSBESOK", value = VIEW_EXAMPLE)))
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IndicatorRequest.class), examples = @ExampleObject(name = "EFTERVARDSBESOK", ref = "PutIndicatorRequest")))
+    @APIResponse(responseCode = "200", description = "Updated", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IndicatorView.class), examples = @ExampleObject(name = "EFTERVARDSBESOK", ref = "GetIndicator200")))
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IndicatorView.class), examples = @ExampleObject(name = "EFTERVARDSBESOK", ref = "GetIndicator200")))
     @APIResponse(responseCode = "409", description = "Observations use the period type or a removed group")
     @APIResponse(responseCode = "422", description = "A rule is broken; errors name each field")
     public Response put(@PathParam("code") String code, @Valid @NotNull IndicatorRequest request,

@@ -37,27 +37,6 @@ public class ObservationResource {
     static final String CSV = "text/csv";
     static final String DRY_RUN = "dryRun";
     static final String ATOMIC = "atomic";
-    static final String EXAMPLE_JSON = """
-            [{"regionCode": "01", "period": "2023-08-01/2024-07-31", "group": "ALL", "value": 86.2, "clinicMin": 52, "clinicMax": 100},
-             {"regionCode": "SE", "period": "2023-08-01/2024-07-31", "value": 90.1, "numerator": 90100, "denominator": 100000}]""";
-    static final String EXAMPLE_CSV = """
-            region_code,period,group,value,numerator,denominator,clinic_min,clinic_max
-            01,2023-08-01/2024-07-31,ALL,86.2,,,52,100
-            14,2023-08-01/2024-07-31,EDU_PRIMARY,79.5,,,,
-            """;
-    static final String RESULT_EXAMPLE = """
-            {"batchId": "0b8f2c4e-6a1d-4e3f-9c5b-7d2a1e8f3b60", "dryRun": false, "atomic": false, "received": 3,
-             "created": 1, "updated": 1, "unchanged": 0, "rejected": 1,
-             "errors": [{"row": 3, "field": "value", "message": "must be between 0 and 100 for PERCENT"}], "errorsNotShown": 0}""";
-    static final String HISTORY_EXAMPLE = """
-            [{"version": 2, "current": true, "origin": "REGISTRY", "period": "2023-08-01/2024-07-31", "value": 83.5,
-              "numerator": null, "denominator": null, "clinicMin": 64, "clinicMax": 98,
-              "batchId": "0b8f2c4e-6a1d-4e3f-9c5b-7d2a1e8f3b60", "loadedBy": "registry-gr", "loadedAt": "2024-10-02T07:30:00Z",
-              "supersededAt": null, "supersededBy": null},
-             {"version": 1, "current": false, "origin": "REGISTRY", "period": "2023-08-01/2024-07-31", "value": 83.1,
-              "numerator": null, "denominator": null, "clinicMin": 64, "clinicMax": 98,
-              "batchId": "5e1d9a7c-3b2f-4c8e-a6d0-1f9b7c5e3a24", "loadedBy": "registry-gr", "loadedAt": "2024-09-15T07:30:00Z",
-              "supersededAt": "2024-10-02T07:30:00Z", "supersededBy": "0b8f2c4e-6a1d-4e3f-9c5b-7d2a1e8f3b60"}]""";
     static final String DESCRIPTION = """
             Validates every row (known region or SE, a period of the indicator's period type, a known group, value \
             within the unit's range, numerator <= denominator, clinicMin <= value <= clinicMax, each region, period \
@@ -85,9 +64,9 @@ public class ObservationResource {
     @Operation(operationId = "importObservations", summary = "Load a batch of observations (JSON array or CSV)", description = DESCRIPTION
             + " CSV: UTF-8 with or without BOM, CRLF or LF, quoted fields, # comment lines; region_code, period and value columns required.")
     @RequestBody(content = {
-            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ObservationBatch"), examples = @ExampleObject(name = "postpartum 2023/24", value = EXAMPLE_JSON)),
-            @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING, description = "CSV with a header row: region_code, period, value and optionally group, numerator, denominator, clinic_min, clinic_max"), examples = @ExampleObject(name = "CSV", value = EXAMPLE_CSV))})
-    @APIResponse(responseCode = "200", description = "What the batch did (or, with dryRun, would do); rejected rows are listed in errors", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportResult.class), examples = @ExampleObject(name = "one row rejected", value = RESULT_EXAMPLE)))
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ObservationBatch"), examples = @ExampleObject(name = "postpartum 2023/24", ref = "ImportObservationsRequestJson")),
+            @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING, description = "CSV with a header row: region_code, period, value and optionally group, numerator, denominator, clinic_min, clinic_max"), examples = @ExampleObject(name = "CSV", ref = "ImportObservationsRequestCsv"))})
+    @APIResponse(responseCode = "200", description = "What the batch did (or, with dryRun, would do); rejected rows are listed in errors", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportResult.class), examples = @ExampleObject(name = "one row rejected", ref = "ImportObservations200")))
     @APIResponse(responseCode = "400", description = "Not a JSON array, or not well-formed; not UTF-8 CSV, or the header lacks required columns")
     @APIResponse(responseCode = "404", description = "No such indicator")
     @APIResponse(responseCode = "413", description = "Larger than the limit")
@@ -129,7 +108,7 @@ public class ObservationResource {
     @Path("/history")
     @RolesAllowed(RegionAccess.ADMIN)
     @Operation(operationId = "getObservationHistory", summary = "Every version of one observation, newest first (admins)", description = "Who loaded each version, when and in which batch; superseded versions say when and by which batch.")
-    @APIResponse(responseCode = "200", description = "Every version, newest first", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = HistoryEntry.class), examples = @ExampleObject(name = "corrected once", value = HISTORY_EXAMPLE)))
+    @APIResponse(responseCode = "200", description = "Every version, newest first", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = HistoryEntry.class), examples = @ExampleObject(name = "corrected once", ref = "GetObservationHistory200")))
     @APIResponse(responseCode = "404", description = "No such indicator, region or observation")
     public List<HistoryEntry> history(@PathParam("code") String code,
             @Parameter(example = "14") @QueryParam("regionCode") String regionCode,

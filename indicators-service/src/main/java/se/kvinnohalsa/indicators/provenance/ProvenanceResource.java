@@ -23,14 +23,6 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 public class ProvenanceResource {
 
-    static final String EXAMPLE = """
-            [{"period": "2023-08-01/2024-07-31", "groups": ["ALL", "EDU_HIGHER", "EDU_PRIMARY"], "regions": 21,
-              "national": true, "observations": 64, "lastLoadedAt": "2025-05-02T08:15:11.402Z",
-              "batches": [{"batchId": "8f0c7d7e-3f55-4c38-9a57-0e1f6c1d2a10", "origin": "REGISTRY", "format": "CSV",
-                           "loadedAt": "2025-05-02T08:15:10.113Z", "observations": 22},
-                          {"batchId": "1b2e0a94-5d7c-4a51-8d0e-6b8f7c9e1f22", "origin": "REGISTRY", "format": "CSV",
-                           "loadedAt": "2025-05-02T08:15:11.402Z", "observations": 42}]}]""";
-
     @Inject
     ProvenanceService provenance;
 
@@ -41,10 +33,8 @@ public class ProvenanceResource {
             + "its format; REGION_REPORT: a region's reported value, by the id of its report.submitted event), oldest "
             + "first, with its time and number of values. For tracing published figures to their imports; who "
             + "loaded them is not public (admins: /history).")
-    @APIResponse(responseCode = "200", description = "The periods (empty when the indicator has no values yet)", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = PeriodProvenance.class), examples = @ExampleObject(name = "postpartum 2023/24", value = EXAMPLE)))
-    @APIResponse(responseCode = "400", description = "period is not a period of the indicator's type", content = @Content(mediaType = "application/problem+json", examples = @ExampleObject(name = "malformed period", value = """
-            {"status": 400, "title": "Bad Request", "detail": "period: '2024' is not a date interval YYYY-MM-DD/YYYY-MM-DD, e.g. 2023-08-01/2024-07-31",
-             "errors": [{"field": "period", "message": "'2024' is not a date interval YYYY-MM-DD/YYYY-MM-DD, e.g. 2023-08-01/2024-07-31"}]}""")))
+    @APIResponse(responseCode = "200", description = "The periods (empty when the indicator has no values yet)", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = PeriodProvenance.class), examples = @ExampleObject(name = "postpartum 2023/24", ref = "GetIndicatorPeriods200")))
+    @APIResponse(responseCode = "400", description = "period is not a period of the indicator's type", content = @Content(mediaType = "application/problem+json", examples = @ExampleObject(name = "malformed period", ref = "GetIndicatorPeriods400")))
     @APIResponse(responseCode = "404", description = "No such indicator")
     public List<PeriodProvenance> periods(@PathParam("code") String code,
             @Parameter(description = "Only this period, e.g. 2023-08-01/2024-07-31") @QueryParam("period") String period) {

@@ -36,42 +36,6 @@ import java.util.function.Supplier;
 @Produces(MediaType.APPLICATION_JSON)
 public class ReadResource {
 
-    static final String SUMMARY_EXAMPLE = """
-            {"indicatorCode": "EFTERVARDSBESOK", "period": "2023-08-01/2024-07-31", "group": "ALL",
-             "previousPeriod": "2022-09-01/2023-08-31",
-             "national": {"value": 90.1, "origin": "REPORTED", "suppressed": false, "suppressionReason": null},
-             "previousNational": 87.7, "previousNationalSuppressionReason": null, "change": 2.4,
-             "target": {"operator": ">=", "value": 90},
-             "regionsMeetingTarget": {"count": 16, "of": 21, "regionCodes": ["03", "05", "06"]},
-             "lowest": [{"regionCode": "14", "value": 83.5}],
-             "highest": [{"regionCode": "03", "value": 96.2}, {"regionCode": "06", "value": 96.2}],
-             "suppressedRegions": ["25"], "suppressions": [{"regionCode": "25", "reason": "SMALL_CELL"}]}""";
-    static final String VALUES_EXAMPLE = """
-            [{"regionCode": "01", "regionName": "Stockholm", "period": "2023-08-01/2024-07-31", "group": "ALL",
-              "value": 86.2, "suppressed": false, "suppressionReason": null, "previousPeriod": "2022-09-01/2023-08-31",
-              "previousValue": 85.0, "previousSuppressionReason": null, "change": 1.2, "clinicMin": 52, "clinicMax": 100,
-              "meetsTarget": false, "regionReported": {"value": 86.0, "difference": -0.2, "differs": false}},
-             {"regionCode": "25", "regionName": "Norrbotten", "period": "2023-08-01/2024-07-31", "group": "ALL",
-              "value": null, "suppressed": true, "suppressionReason": "SMALL_CELL", "previousPeriod": "2022-09-01/2023-08-31",
-              "previousValue": null, "previousSuppressionReason": "SMALL_CELL", "change": null, "clinicMin": null,
-              "clinicMax": null, "meetsTarget": null, "regionReported": null}]""";
-    static final String GAPS_EXAMPLE = """
-            {"indicatorCode": "EFTERVARDSBESOK", "period": "2023-08-01/2024-07-31", "previousPeriod": "2022-09-01/2023-08-31",
-             "groupA": "EDU_HIGHER", "groupB": "EDU_PRIMARY",
-             "national": {"regionCode": "SE", "valueA": 92.4, "suppressionReasonA": null, "valueB": 84.1,
-                          "suppressionReasonB": null, "gap": 8.3, "previousGap": 8.9, "change": -0.6},
-             "regions": [{"regionCode": "14", "valueA": 90.2, "suppressionReasonA": null, "valueB": 79.5,
-                          "suppressionReasonB": null, "gap": 10.7, "previousGap": 9.8, "change": 0.9}]}""";
-    static final String SERIES_EXAMPLE = """
-            [{"period": "2022-09-01/2023-08-31", "group": "ALL", "value": 82.9, "suppressed": false, "suppressionReason": null,
-              "clinicMin": 61, "clinicMax": 97, "meetsTarget": false, "regionReported": null},
-             {"period": "2023-08-01/2024-07-31", "group": "ALL", "value": 83.5, "suppressed": false, "suppressionReason": null,
-              "clinicMin": 64, "clinicMax": 98, "meetsTarget": false,
-              "regionReported": {"value": 83.0, "difference": -0.5, "differs": false}}]""";
-    static final String LATEST_EXAMPLE = """
-            [{"code": "EFTERVARDSBESOK", "name": "Eftervårdsbesök", "unit": "PERCENT", "period": "2023-08-01/2024-07-31",
-              "value": 91.7, "suppressed": false, "suppressionReason": null, "target": {"operator": ">=", "value": 90},
-              "meetsTarget": true}]""";
     static final String PERIOD = "An ISO interval of the indicator's period type, e.g. 2023-08-01/2024-07-31; the latest period when left out";
 
     @Inject
@@ -93,7 +57,7 @@ public class ReadResource {
             + "differs=true when the two differ by more than one percentage point. Withheld values (small cells and the "
             + "complementary cells that keep them from being worked out): value null, suppressed true, suppressionReason "
             + "SMALL_CELL or COMPLEMENTARY.")
-    @APIResponse(responseCode = "200", description = "Regions with a value, by region code", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = Views.RegionValueView.class), examples = @ExampleObject(name = "2023/24", value = VALUES_EXAMPLE)))
+    @APIResponse(responseCode = "200", description = "Regions with a value, by region code", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = Views.RegionValueView.class), examples = @ExampleObject(name = "2023/24", ref = "GetIndicatorValues200")))
     @APIResponse(responseCode = "304", description = "Not modified since the ETag in If-None-Match")
     @APIResponse(responseCode = "400", description = "Malformed period or unknown group")
     @APIResponse(responseCode = "404", description = "No such indicator")
@@ -110,7 +74,7 @@ public class ReadResource {
     @Operation(operationId = "getIndicatorSummary", summary = "National summary of a period and group", description = "National value: the reported SE value when there is one (REPORTED), else computed from the "
             + "regions (weighted by denominators when all have them, else the unweighted mean; COMPUTED). The "
             + "previous period is the indicator's latest period before this one. Ties share a place; SE is never a region.")
-    @APIResponse(responseCode = "200", description = "The summary", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Views.SummaryView.class), examples = @ExampleObject(name = "2023/24", value = SUMMARY_EXAMPLE)))
+    @APIResponse(responseCode = "200", description = "The summary", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Views.SummaryView.class), examples = @ExampleObject(name = "2023/24", ref = "GetIndicatorSummary200")))
     @APIResponse(responseCode = "304", description = "Not modified since the ETag in If-None-Match")
     @APIResponse(responseCode = "404", description = "No such indicator, or no values for the period")
     public Response summary(@PathParam("code") String code,
@@ -125,7 +89,7 @@ public class ReadResource {
     @Path("/{code}/gaps")
     @Operation(operationId = "getIndicatorGaps", summary = "Gap between two groups per region and nationally", description = "value(A) - value(B) in percentage points, with the previous period's gap and the change; "
             + "largest gap (absolute) first. The national gap uses each group's national value (SE or computed).")
-    @APIResponse(responseCode = "200", description = "The gaps, largest first", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Views.GapsView.class), examples = @ExampleObject(name = "education 2023/24", value = GAPS_EXAMPLE)))
+    @APIResponse(responseCode = "200", description = "The gaps, largest first", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Views.GapsView.class), examples = @ExampleObject(name = "education 2023/24", ref = "GetIndicatorGaps200")))
     @APIResponse(responseCode = "304", description = "Not modified since the ETag in If-None-Match")
     @APIResponse(responseCode = "400", description = "Not exactly two known groups, or a malformed period")
     @APIResponse(responseCode = "404", description = "No such indicator, or no values")
@@ -140,7 +104,7 @@ public class ReadResource {
     @GET
     @Path("/{code}/series")
     @Operation(operationId = "getIndicatorSeries", summary = "A region's values over all periods, oldest first", description = "Public. One point per period of the group (ALL by default); withheld values are null with suppressed true and the reason.")
-    @APIResponse(responseCode = "200", description = "One point per period, oldest first", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = Views.SeriesPoint.class), examples = @ExampleObject(name = "region 14", value = SERIES_EXAMPLE)))
+    @APIResponse(responseCode = "200", description = "One point per period, oldest first", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = Views.SeriesPoint.class), examples = @ExampleObject(name = "region 14", ref = "GetIndicatorSeries200")))
     @APIResponse(responseCode = "304", description = "Not modified since the ETag in If-None-Match")
     @APIResponse(responseCode = "400", description = "regionCode missing or unknown group")
     @APIResponse(responseCode = "404", description = "No such indicator or region")
@@ -156,7 +120,7 @@ public class ReadResource {
     @Path("/latest")
     @Operation(operationId = "getLatestIndicatorValues", summary = "A region's latest value of every indicator (for the gateway's region overview)", description = "For every indicator with a value for the region in group ALL at that indicator's latest period: "
             + "[{code, name, unit, period, value, suppressed, target, meetsTarget}].")
-    @APIResponse(responseCode = "200", description = "The latest value of every indicator", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = Views.LatestView.class), examples = @ExampleObject(name = "region 23", value = LATEST_EXAMPLE)))
+    @APIResponse(responseCode = "200", description = "The latest value of every indicator", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = Views.LatestView.class), examples = @ExampleObject(name = "region 23", ref = "GetLatestIndicatorValues200")))
     @APIResponse(responseCode = "304", description = "Not modified since the ETag in If-None-Match")
     @APIResponse(responseCode = "400", description = "regionCode missing")
     @APIResponse(responseCode = "404", description = "No such region")

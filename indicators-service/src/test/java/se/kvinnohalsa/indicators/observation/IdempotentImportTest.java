@@ -20,7 +20,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.LocalDate;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -50,52 +49,17 @@ class IdempotentImportTest {
     @Inject
     AgroalDataSource dataSource;
 
-    /** Daily snapshots for region 01 (value offset by shift); halfway it waits until released. */
-    private static final class Csv extends InputStream {
-        private final int shift;
-        private final CountDownLatch paused;
-        private final CountDownLatch resume;
-        private byte[] line = "region_code,period,value\n".getBytes(StandardCharsets.US_ASCII);
-        private int position;
-        private int row;
-
-        Csv(int shift, CountDownLatch paused, CountDownLatch resume) {
-            this.shift = shift;
-            this.paused = paused;
-            this.resume = resume;
-        }
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            if (position == line.length) {
-                if (row == ROWS) {
-                    return -1;
-                }
-                if (row == PAUSE_AT && resume != null) {
-                    paused.countDown();
-                    try {
-                        resume.await(60, TimeUnit.SECONDS);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        throw new IOException(e);
-                    }
-                }
-                line = ("01," + LocalDate.of(1900, 1, 1).plusDays(row) + "," + ((row + shift) % 100) + "\n")
-                        .getBytes(StandardCharsets.US_ASCII);
-                position = 0;
-                row++;
+    /** Daily snapshots for region 01 (values offset by shift); halfway it waits until released. */
+    private static InputStream csv(int shift, CountDownLatch paused, CountDownLatch resume) {
+        return new DailySnapshotsCsv(ROWS, shift, PAUSE_AT, () -> {
+            paused.countDown();
+            try {
+                resume.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException(e);
             }
-            int n = Math.min(length, line.length - position);
-            System.arraycopy(line, position, buffer, offset, n);
-            position += n;
-            return n;
-        }
+        });
     }
 
     private HttpResponse<byte[]> post(String key, InputStream body) throws Exception {
@@ -114,14 +78,14 @@ class IdempotentImportTest {
         CountDownLatch resume = new CountDownLatch(1);
         CompletableFuture<HttpResponse<byte[]>> first = CompletableFuture.supplyAsync(() -> {
             try {
-                return post("batch-1", new Csv(0, paused, resume));
+                return post("batch-1", csv(0, paused, resume));
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
         });
         assertTrue(paused.await(60, TimeUnit.SECONDS), "the first batch is half sent");
         awaitInFlight("batch-1");
-        HttpResponse<byte[]> concurrent = post("batch-1", new Csv(0, null, null));
+        HttpResponse<byte[]> concurrent = post("batch-1", new DailySnapshotsCsv(ROWS, 0));
         assertEquals(409, concurrent.statusCode(), new String(concurrent.body(), StandardCharsets.UTF_8));
         assertTrue(concurrent.headers().firstValue("Retry-After").isPresent());
         assertFalse(first.isDone());
@@ -132,13 +96,13 @@ class IdempotentImportTest {
         assertEquals(ROWS, JsonPath.from(new String(done.body(), StandardCharsets.UTF_8)).getInt("created"));
         assertNull(done.headers().firstValue("Idempotent-Replayed").orElse(null));
 
-        HttpResponse<byte[]> retry = post("batch-1", new Csv(0, null, null));
+        HttpResponse<byte[]> retry = post("batch-1", new DailySnapshotsCsv(ROWS, 0));
         assertEquals(200, retry.statusCode());
         assertArrayEquals(done.body(), retry.body(), "the first answer: created 2000");
         assertEquals("true", retry.headers().firstValue("Idempotent-Replayed").orElse(null));
         assertEquals(ROWS, versionOneRows(), "every observation loaded once");
 
-        HttpResponse<byte[]> otherRows = post("batch-1", new Csv(1, null, null));
+        HttpResponse<byte[]> otherRows = post("batch-1", new DailySnapshotsCsv(ROWS, 1));
         assertEquals(422, otherRows.statusCode());
         assertEquals("Idempotency-Key", JsonPath.from(new String(otherRows.body(), StandardCharsets.UTF_8))
                 .getString("errors[0].field"));
@@ -146,7 +110,8 @@ class IdempotentImportTest {
 
         // Without a key the same batch is carried out again: it meets the rows loaded, unchanged.
         given().header("Authorization", Api.token("registry", null)).contentType("text/csv")
-                .body(new Csv(0, null, null).readAllBytes()).post("/api/v1/indicators/" + CODE + "/observations")
+                .body(new DailySnapshotsCsv(ROWS, 0).readAllBytes())
+                .post("/api/v1/indicators/" + CODE + "/observations")
                 .then().statusCode(200).body("unchanged", org.hamcrest.Matchers.equalTo(ROWS));
     }
 

@@ -30,21 +30,6 @@ public class FiguresResource {
 
     private static final Pattern YEAR = Pattern.compile("\\d{4}");
 
-    static final String EXAMPLE = """
-            {"year": 2024, "regions": [
-              {"regionCode": "01", "regionName": "Stockholm", "status": "SUBMITTED", "version": 2,
-               "submittedAt": "2025-03-14T09:00:00Z", "late": false, "reviewedAt": null, "spendingSplitStatus": "PARTLY_SPLIT",
-               "figures": {"spending": {"lines": [{"focusArea": "EFTERVARD", "amountSek": 6758078},
-                                                  {"focusArea": "KOMPETENSFORSORJNING", "amountSek": 199846026}],
-                                        "linesSek": 206604104, "totalSpentSek": 321813247,
-                                        "notSplitReason": "Activities touch several areas, so the whole amount cannot be split per area"},
-                           "activities": 4, "targetGroups": [{"code": "PREGNANT", "activityCount": 2}, {"code": "STAFF", "activityCount": 1}],
-                           "workforcePlan": {"exists": true, "periodFrom": 2025, "periodTo": 2035,
-                                             "professions": ["barnmorskor", "läkare"], "careSettings": ["förlossningsvård"]},
-                           "postpartumVisitSharePercent": 86.2}},
-              {"regionCode": "03", "regionName": "Uppsala", "status": "DRAFT", "version": null, "submittedAt": null,
-               "late": false, "reviewedAt": null, "spendingSplitStatus": null, "figures": null}]}""";
-
     @Inject
     FiguresService figures;
 
@@ -57,13 +42,9 @@ public class FiguresResource {
             + "it could not split), the number of activities and activities per target group (an activity for two "
             + "groups counts for both), the workforce plan (period, professions, care settings) and the postpartum "
             + "visit share it reported. A draft's or a returned report's contents are never shown. Money in whole kronor.")
-    @APIResponse(responseCode = "200", description = "One row per region", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = YearFigures.class), examples = @ExampleObject(name = "2024 (abridged)", value = EXAMPLE)))
-    @APIResponse(responseCode = "400", description = "year is not a four-digit year", content = @Content(mediaType = SecurityProblems.PROBLEM_JSON, examples = @ExampleObject(name = "bad year", value = """
-            {"status": 400, "title": "Bad Request", "detail": "year must be a four-digit year",
-             "instance": "/api/v1/reports/24/figures", "errors": [{"field": "year", "message": "'24' is not a four-digit year"}]}""")))
-    @APIResponse(responseCode = "404", description = "No agreement known for the year", content = @Content(mediaType = SecurityProblems.PROBLEM_JSON, examples = @ExampleObject(name = "no agreement", value = """
-            {"status": 404, "title": "Not Found", "detail": "No agreement for the year 2031 is known to reporting-service",
-             "instance": "/api/v1/reports/2031/figures"}""")))
+    @APIResponse(responseCode = "200", description = "One row per region", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = YearFigures.class), examples = @ExampleObject(name = "2024 (abridged)", ref = "GetReportFigures200")))
+    @APIResponse(responseCode = "400", description = "year is not a four-digit year", content = @Content(mediaType = SecurityProblems.PROBLEM_JSON, examples = @ExampleObject(name = "bad year", ref = "GetReportFigures400")))
+    @APIResponse(responseCode = "404", description = "No agreement known for the year", content = @Content(mediaType = SecurityProblems.PROBLEM_JSON, examples = @ExampleObject(name = "no agreement", ref = "GetReportFigures404")))
     public Response figures(@Parameter(description = "Agreement year", example = "2024") @PathParam("year") String year,
             @Context UriInfo uri) {
         if (!YEAR.matcher(year).matches()) {

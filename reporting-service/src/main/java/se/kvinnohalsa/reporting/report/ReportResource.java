@@ -44,22 +44,6 @@ import java.util.Map;
 @Produces(MediaType.APPLICATION_JSON)
 public class ReportResource {
 
-    static final String EXAMPLE = """
-            {"spending": {"lines": [{"focusArea": "KOMPETENSFORSORJNING", "amountSek": 17745346},
-                                    {"focusArea": "LANDSBYGD", "amountSek": 5193206}],
-                          "notSplitReason": null, "totalSek": null},
-             "activities": [{"title": "Barnmorskor på distans i glesbygd",
-                             "description": "Videobesök hos barnmorska för gravida med lång resväg",
-                             "focusAreas": ["LANDSBYGD", "GRAVIDITETSVARDKEDJA"], "targetGroups": ["PREGNANT"]}],
-             "situationAnalysis": {"results": "Fler eftervårdsbesök", "contributingFactors": "Nya tjänster",
-                                   "challenges": "Rekrytering av barnmorskor", "supportNeeds": "Nationellt stöd för digitala besök"},
-             "workforcePlan": {"periodFrom": 2025, "periodTo": 2035, "professions": ["barnmorskor", "läkare", "undersköterskor"],
-                               "careSettings": ["barnmorskemottagning", "förlossning"]},
-             "postpartum": {"visitSharePercent": 94.3, "referralPathsPhysical": "Bäckenbottenmottagning",
-                            "referralPathsMental": "Kvinnohälsovårdens psykolog"}}""";
-    static final String NOT_SPLIT_EXAMPLE = """
-            {"spending": {"lines": [], "notSplitReason": "Several activities span several focus areas", "totalSek": 26182412},
-             "activities": [], "situationAnalysis": null, "workforcePlan": null, "postpartum": null}""";
     static final String ETAG = "The report's version, e.g. \"3\": send it as If-Match when replacing";
 
     @Inject
@@ -81,8 +65,8 @@ public class ReportResource {
             + "Spending is fully split when it has lines and no notSplitReason (and totalSek, if given, equals "
             + "the lines' sum); lines plus a reason is partly split; no lines is not split.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReportRequest.class), examples = {
-            @ExampleObject(name = "Jämtland Härjedalen, split", value = EXAMPLE),
-            @ExampleObject(name = "Blekinge, not split (draft)", value = NOT_SPLIT_EXAMPLE)}))
+            @ExampleObject(name = "Jämtland Härjedalen, split", ref = "PutReportRequestSplit"),
+            @ExampleObject(name = "Blekinge, not split (draft)", ref = "PutReportRequestNotSplit")}))
     @APIResponse(responseCode = "201", description = "Created as a draft", headers = @Header(name = "ETag", description = ETAG, schema = @Schema(type = SchemaType.STRING)), content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReportView.class), examples = @ExampleObject(name = "Jämtland Härjedalen 2025", ref = "Report2025Region23")))
     @APIResponse(responseCode = "200", description = "Replaced", headers = @Header(name = "ETag", description = ETAG, schema = @Schema(type = SchemaType.STRING)), content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReportView.class), examples = @ExampleObject(name = "Jämtland Härjedalen 2025", ref = "Report2025Region23")))
     @APIResponse(responseCode = "400", description = "Malformed JSON, a wrong type, an unknown field or target group; errors name it")
@@ -126,10 +110,7 @@ public class ReportResource {
             + "reviewedAt, allocatedSek (the region's published allocation; null before publication)}. The content of a "
             + "report is not public: while it is a DRAFT or RETURNED (being completed by the region) only that it exists "
             + "and its status are shown, spendingSplit and spendingSplitStatus are null.")
-    @APIResponse(responseCode = "200", description = "The status", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StatusView.class), examples = @ExampleObject(name = "submitted", value = """
-            {"year": 2024, "regionCode": "23", "status": "ACCEPTED", "submittedAt": "2025-03-28T09:12:00Z",
-             "late": false, "spendingSplit": true, "spendingSplitStatus": "FULLY_SPLIT", "reviewedAt": "2025-04-15T13:00:00Z",
-             "allocatedSek": 24612350}""")))
+    @APIResponse(responseCode = "200", description = "The status", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StatusView.class), examples = @ExampleObject(name = "submitted", ref = "GetReportStatus200")))
     @APIResponse(responseCode = "404", description = "No agreement known for the year, or no such region")
     public StatusView status(@PathParam("year") int year, @PathParam("regionCode") String regionCode) {
         return reports.status(year, regionCode);
@@ -149,10 +130,7 @@ public class ReportResource {
     @APIResponse(responseCode = "404", description = "No such year or region, or no report to submit")
     @APIResponse(responseCode = "409", description = "Submitted or accepted already")
     @APIResponse(responseCode = "412", description = "If-Match names an older version")
-    @APIResponse(responseCode = "422", description = "Not complete; errors name every problem", content = @Content(mediaType = "application/problem+json", examples = @ExampleObject(name = "incomplete", value = """
-            {"status": 422, "title": "Unprocessable Content", "detail": "The report is not ready for submission: 2 problem(s)",
-             "errors": [{"field": "spending", "message": "spending per focus area, or a notSplitReason saying why it cannot be split"},
-                        {"field": "workforcePlan", "message": "a workforce plan (kompetensförsörjningsplan): periodFrom, periodTo, professions"}]}""")))
+    @APIResponse(responseCode = "422", description = "Not complete; errors name every problem", content = @Content(mediaType = "application/problem+json", examples = @ExampleObject(name = "incomplete", ref = "SubmitReport422")))
     public Response submit(@PathParam("year") int year, @PathParam("regionCode") String regionCode,
             @Parameter(description = "The current ETag; optional, a stale one is 412", schema = @Schema(type = SchemaType.STRING)) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Parameter(description = "Admins only: when a report that came by other means (e-mail, paper) was "

@@ -49,8 +49,8 @@ public class ReviewResource {
     @Operation(operationId = "reviewReport", summary = "Review a submitted report (admin)", description = "ACCEPT, or RETURN with a comment: the region can then edit and submit again. Kept in the audit "
             + "trail. If-Match is optional (stale: 412). Emits report.reviewed.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReviewRequest.class), examples = {
-            @ExampleObject(name = "accept", value = "{\"decision\": \"ACCEPT\", \"comment\": null}"),
-            @ExampleObject(name = "return", value = "{\"decision\": \"RETURN\", \"comment\": \"Spending per focus area is missing for 30 % of the funds\"}")}))
+            @ExampleObject(name = "accept", ref = "ReviewReportRequestAccept"),
+            @ExampleObject(name = "return", ref = "ReviewReportRequestReturn")}))
     @APIResponse(responseCode = "200", description = "Reviewed: the report as it is now", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReportView.class), examples = @ExampleObject(name = "Jämtland Härjedalen 2025", ref = "Report2025Region23")))
     @APIResponse(responseCode = "403", description = "Not an admin")
     @APIResponse(responseCode = "404", description = "No such year or region, or no report")
@@ -68,10 +68,7 @@ public class ReviewResource {
     @Path("/{year}/{regionCode}/history")
     @RolesAllowed("admin")
     @Operation(operationId = "getReportHistory", summary = "Audit trail of the report (admin)", description = "Every status change, oldest first: who, when, from and to which status, and the comment.")
-    @APIResponse(responseCode = "200", description = "The trail", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = HistoryView.class), examples = @ExampleObject(name = "returned once", value = """
-            [{"changedAt": "2025-03-01T10:00:00Z", "changedBy": "reporter-23", "action": "CREATED", "fromStatus": null, "toStatus": "DRAFT", "comment": null},
-             {"changedAt": "2025-03-20T10:00:00Z", "changedBy": "reporter-23", "action": "SUBMITTED", "fromStatus": "DRAFT", "toStatus": "SUBMITTED", "comment": null},
-             {"changedAt": "2025-04-02T09:00:00Z", "changedBy": "admin-local", "action": "RETURNED", "fromStatus": "SUBMITTED", "toStatus": "RETURNED", "comment": "Workforce plan lacks professions"}]""")))
+    @APIResponse(responseCode = "200", description = "The trail", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = HistoryView.class), examples = @ExampleObject(name = "returned once", ref = "GetReportHistory200")))
     @APIResponse(responseCode = "403", description = "Not an admin")
     @APIResponse(responseCode = "404", description = "No such year or region, or no report")
     public List<HistoryView> history(@PathParam("year") int year, @PathParam("regionCode") String regionCode) {

@@ -1,7 +1,5 @@
 package se.kvinnohalsa.support.idempotency;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.smallrye.openapi.OpenApiFilter;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
@@ -12,8 +10,6 @@ import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import se.kvinnohalsa.support.problem.SecurityProblems;
-
-import java.util.Map;
 
 /**
  * Documents the {@code Idempotency-Key} header on every POST of the service's OpenAPI (and so in the gateway's merged
@@ -27,16 +23,9 @@ public class IdempotencyOpenApi implements OASFilter {
 
     /** The problem+json schema every service's error answers share (quarkus-resteasy-problem's). */
     private static final String PROBLEM_SCHEMA = "HttpProblem";
-    private static final String IN_FLIGHT = """
-            {"status": 409, "title": "Conflict", "detail": "A request with this Idempotency-Key is still being \
-            carried out; \
-            try again shortly", "instance": "/api/v1/agreements", "requestId": "6f1c2d3e-0000-4000-8000-000000000001",
-             "errors": [{"field": "Idempotency-Key", "message": "in use by a request that has not finished"}]}""";
-    private static final String REUSED = """
-            {"status": 422, "title": "Unprocessable Content", "detail": "The Idempotency-Key was used for another \
-            request", "instance": "/api/v1/agreements", "requestId": "6f1c2d3e-0000-4000-8000-000000000002",
-             "errors": [{"field": "Idempotency-Key", "message": "used before with another method, path or body; use a \
-            new key for a new request"}]}""";
+    /** The examples of its answers, in the shared components (shared-components.yaml of openapi.ApiDocumentFilter). */
+    private static final String IN_FLIGHT = "#/components/examples/IdempotencyKeyInFlight";
+    private static final String REUSED = "#/components/examples/IdempotencyKeyReused";
 
     static final String DESCRIPTION = "Makes a retry safe: the first request with a key is carried out and its answer "
             + "kept for at least 24 hours (support.idempotency.keep); the same key with the same request (method, "
@@ -77,21 +66,12 @@ public class IdempotencyOpenApi implements OASFilter {
         }
     }
 
-    /** A problem+json answer in the shared problem schema, with an example. */
-    private static APIResponse problem(String description, String exampleName, String example) {
+    /** A problem+json answer in the shared problem schema, with the example it names. */
+    private static APIResponse problem(String description, String exampleName, String exampleRef) {
         return OASFactory.createAPIResponse().description(description)
                 .content(OASFactory.createContent().addMediaType(SecurityProblems.PROBLEM_JSON,
                         OASFactory.createMediaType().schema(OASFactory.createSchema().ref(PROBLEM_SCHEMA))
-                                .addExample(exampleName, OASFactory.createExample().value(json(example)))));
-    }
-
-    /** The example as JSON in the document, as SmallRye writes the examples of annotations. */
-    private static Object json(String example) {
-        try {
-            return new ObjectMapper().readValue(example, Map.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+                                .addExample(exampleName, OASFactory.createExample().ref(exampleRef))));
     }
 
     private static boolean hasHeader(Operation operation) {
