@@ -25,6 +25,12 @@ public interface IndicatorsConfig {
 
         /** Row errors listed in an import reply; the rest are counted in errorsNotShown. */
         int maxErrorsListed();
+
+        /**
+         * Distinct periods one batch may hold; more is refused with 422 naming the period. The batch's event lists the
+         * periods it changed and has to fit one Kafka record (1 MiB).
+         */
+        int maxPeriods();
     }
 
     interface Suppression {

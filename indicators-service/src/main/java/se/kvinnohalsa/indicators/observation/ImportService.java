@@ -33,6 +33,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -102,6 +103,8 @@ public class ImportService {
         long received = 0;
         long rejected = 0;
         InputStream limited = new LimitedInputStream(body, config.imports().maxBytes());
+        int maxPeriods = config.imports().maxPeriods();
+        Set<Period> periods = new HashSet<>();
         try (Connection connection = dataSource.getConnection()) {
             Staging staging = new Staging(connection, indicator.code);
             try (RowSource rows = format == Column.Format.CSV
@@ -111,6 +114,12 @@ public class ImportService {
                     received++;
                     RowRules.Checked checked = rules.check(raw);
                     if (checked.valid()) {
+                        if (periods.add(checked.row().period()) && periods.size() > maxPeriods) {
+                            throw new InvalidContentException(Column.PERIOD.name(format), "a batch may hold at most "
+                                    + maxPeriods + " periods (row " + checked.row().row()
+                                    + " brings one more); split it"
+                                    + " by period");
+                        }
                         staging.add(checked.row());
                     } else {
                         rejected++;

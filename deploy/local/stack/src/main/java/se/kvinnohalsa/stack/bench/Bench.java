@@ -387,7 +387,7 @@ public final class Bench {
         String definition = """
                 {"name": "Bench %s", "description": "Generated rows of deploy/local/bench.sh", "unit": "PERCENT",
                  "source": "bench", "periodType": "SNAPSHOT", "target": {"operator": ">=", "value": 90},
-                 "groups": ["ALL"]}""".formatted(code);
+                 "groups": %s}""".formatted(code, json.valueToTree(GeneratedObservations.GROUPS));
         HttpResponse<String> defined = http.send(HttpRequest.newBuilder(gateway.resolve("/api/v1/indicators/" + code))
                 .header("Authorization", "Bearer " + tokens.issue("admin", null))
                 .header("Content-Type", "application/json")

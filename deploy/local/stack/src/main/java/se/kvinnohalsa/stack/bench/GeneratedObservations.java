@@ -4,10 +4,12 @@ import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.List;
 
 /**
- * Generated registry rows for a SNAPSHOT indicator, streamed (never held whole): the 21 regions and SE on consecutive
- * dates, with numerator and denominator. The same rows come out as the import's CSV ({@link #importCsv}) and as the
+ * Generated registry rows for a SNAPSHOT indicator, streamed (never held whole): the 21 regions and SE in each of
+ * {@link #GROUPS} on consecutive dates, with numerator and denominator. The groups keep the number of dates (periods)
+ * of a million rows within what one batch may hold (indicators-service's {@code indicators.import.max-periods}). The same rows come out as the import's CSV ({@link #importCsv}) and as the
  * observation table's columns for psql's \copy ({@link #tableCsv}), so that the two sides of P3 load the same data;
  * indicators-service's ImportBenchmark streams the same rows.
  */
@@ -15,6 +17,8 @@ public final class GeneratedObservations extends InputStream {
 
     static final String[] CODES = {"01", "03", "04", "05", "06", "07", "08", "09", "10", "12", "13", "14", "17", "18",
             "19", "20", "21", "22", "23", "24", "25", "SE"};
+    /** The groups the generated indicator must define. */
+    public static final List<String> GROUPS = List.of("ALL", "G1", "G2", "G3", "G4", "G5", "G6", "G7", "G8", "G9");
     private static final LocalDate FIRST_DAY = LocalDate.of(2000, 1, 1);
     private static final int MIN_DENOMINATOR = 1000;
     private static final int DENOMINATOR_SPREAD = 9000;
@@ -37,9 +41,9 @@ public final class GeneratedObservations extends InputStream {
         this.line = header.getBytes(StandardCharsets.US_ASCII);
     }
 
-    /** The import's CSV: region_code,period,value,numerator,denominator. */
+    /** The import's CSV: region_code,period,group,value,numerator,denominator. */
     public static GeneratedObservations importCsv(int rows) {
-        return new GeneratedObservations(rows, false, null, "region_code,period,value,numerator,denominator\n");
+        return new GeneratedObservations(rows, false, null, "region_code,period,group,value,numerator,denominator\n");
     }
 
     /** The observation table's columns in order, no header, for {@code \copy ... WITH (FORMAT csv)}. */
@@ -78,17 +82,18 @@ public final class GeneratedObservations extends InputStream {
             return false;
         }
         String region = CODES[row % CODES.length];
-        LocalDate day = FIRST_DAY.plusDays(row / CODES.length);
+        String group = GROUPS.get(row / CODES.length % GROUPS.size());
+        LocalDate day = FIRST_DAY.plusDays(row / (CODES.length * GROUPS.size()));
         long denominator = MIN_DENOMINATOR + (row * 7L) % DENOMINATOR_SPREAD;
         long numerator = denominator * (MIN_SHARE + row % SHARE_SPREAD) / PERCENT;
         String value = BigDecimal.valueOf(numerator * PER_MILLE / denominator, 1).toPlainString();
         String text = table
                 // indicator_code, region_code, period_start, period_end, group_code, origin, value, numerator,
                 // denominator, clinic_min, clinic_max, version, batch_id, loaded_by, loaded_at
-                ? String.join(",", indicator, region, day.toString(), day.toString(), "ALL", "REGISTRY", value,
+                ? String.join(",", indicator, region, day.toString(), day.toString(), group, "REGISTRY", value,
                         Long.toString(numerator), Long.toString(denominator), "", "", "1", "bench", "bench",
                         "2026-01-01T00:00:00Z")
-                : String.join(",", region, day.toString(), value, Long.toString(numerator),
+                : String.join(",", region, day.toString(), group, value, Long.toString(numerator),
                         Long.toString(denominator));
         line = (text + "\n").getBytes(StandardCharsets.US_ASCII);
         position = 0;

@@ -120,7 +120,7 @@ class ToolOutputTest {
         String table = read(GeneratedObservations.tableCsv(23, "BENCH"));
         List<String> csvLines = csv.lines().toList();
         List<String> tableLines = table.lines().toList();
-        assertEquals("region_code,period,value,numerator,denominator", csvLines.get(0));
+        assertEquals("region_code,period,group,value,numerator,denominator", csvLines.get(0));
         assertEquals(24, csvLines.size());
         assertEquals(23, tableLines.size());
         for (int i = 0; i < 23; i++) {
@@ -129,12 +129,20 @@ class ToolOutputTest {
             assertEquals(15, copied.length, tableLines.get(i));
             assertEquals(imported[0], copied[1]);
             assertEquals(imported[1], copied[2]);
-            assertEquals(imported[2], copied[6]);
-            assertEquals(imported[3], copied[7]);
-            assertEquals(imported[4], copied[8]);
+            assertEquals(imported[2], copied[4]);
+            assertEquals(imported[3], copied[6]);
+            assertEquals(imported[4], copied[7]);
+            assertEquals(imported[5], copied[8]);
         }
+        // Rows 22 and up are the next group of the same day: a million rows stay within a batch's periods.
+        assertEquals("ALL", csvLines.get(1).split(",")[2]);
+        assertEquals("G1", csvLines.get(23).split(",")[2]);
+        assertEquals(csvLines.get(1).split(",")[1], csvLines.get(23).split(",")[1]);
         assertEquals("SE", csvLines.get(22).split(",")[0], "the 22nd row of a date is the national value");
-        assertEquals("2000-01-02", csvLines.get(23).split(",")[1], "then the next date");
+        List<String> dayAndGroups = read(GeneratedObservations.importCsv(221)).lines().toList();
+        String[] nextDay = dayAndGroups.get(221).split(",");
+        assertEquals("2000-01-02", nextDay[1], "every region in every group, then the next date");
+        assertEquals("ALL", nextDay[2]);
     }
 
     private static String read(InputStream in) throws IOException {
