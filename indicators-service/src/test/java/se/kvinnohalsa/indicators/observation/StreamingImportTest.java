@@ -29,8 +29,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class StreamingImportTest {
 
     private static final String CODE = "STREAMING_TEST";
-    private static final int ROWS = 40_000;
-    private static final int PAUSE_AT = 20_000;
+    private static final int ROWS = 20_000; // one period each: within indicators.import.max-periods
+    private static final int PAUSE_AT = 10_000;
     private static final long WAIT_MILLIS = 30_000;
 
     @TestHTTPResource("/")
