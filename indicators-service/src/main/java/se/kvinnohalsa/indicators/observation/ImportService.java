@@ -117,8 +117,7 @@ public class ImportService {
                         if (periods.add(checked.row().period()) && periods.size() > maxPeriods) {
                             throw new InvalidContentException(Column.PERIOD.name(format), "a batch may hold at most "
                                     + maxPeriods + " periods (row " + checked.row().row()
-                                    + " brings one more); split it"
-                                    + " by period");
+                                    + " brings one more); split it by period");
                         }
                         staging.add(checked.row());
                     } else {

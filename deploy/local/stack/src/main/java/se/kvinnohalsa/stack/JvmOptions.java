@@ -11,6 +11,9 @@ import java.util.List;
  */
 public final class JvmOptions {
 
+    /** Every service's maximum heap (the bench's heap figures are read against it). */
+    public static final String HEAP = "-Xmx256m";
+
     /**
      * Heap bound and the serial collector (one GC thread, no G1 remembered sets: the smallest footprint), and a small
      * initial heap: without it the JVM starts with 1/64 of the machine's memory (here all of -Xmx) and the young
@@ -19,9 +22,14 @@ public final class JvmOptions {
      * (-XX:TieredStopAtLevel=1) is not here although it started with about 40 % less CPU: its steady-state throughput
      * was not measured, and the bench's P1 and P4 are throughput.
      */
-    public static final List<String> SERVICE = List.of("-Xmx256m", "-Xms32m", "-XX:+UseSerialGC");
+    public static final List<String> SERVICE = List.of(HEAP, "-Xms32m", "-XX:+UseSerialGC");
 
     private JvmOptions() {
+    }
+
+    /** The {@code java} of the JDK running this launcher: the services and the broker run on the same one. */
+    public static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
     /** The options of the local stack: {@link #SERVICE} and the service's class archive in {@code archiveDir}. */

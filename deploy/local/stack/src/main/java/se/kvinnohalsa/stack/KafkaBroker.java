@@ -201,7 +201,7 @@ public final class KafkaBroker implements AutoCloseable {
 
     private List<String> command(String mainClass, String... args) {
         List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                JvmOptions.java(),
                 "-Xmx" + heap, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "-Dlog4j2.configurationFile=" + dir.resolve("log4j2.properties"),
                 "-cp", brokerClasspath(), mainClass));

@@ -64,7 +64,7 @@ public final class LocalStack {
                     + managementPorts.get(service) + " (log: " + log + ")");
             // The service's class archive (made at the first start's exit, used by every later start): JvmOptions.
             Path jar = ServiceProcess.jar(config.root(), service);
-            services.add(ServiceProcess.launch(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            services.add(ServiceProcess.launch(JvmOptions.java(),
                     JvmOptions.withArchive(config.workDir().resolve("cds"), service, jar), jar, service,
                     ports.get(service), ServiceProcess.environment(service, ports, managementPorts,
                             infrastructure.postgres(), infrastructure.kafka(), infrastructure.keys()),

@@ -24,14 +24,6 @@ public final class ServiceProcess implements AutoCloseable {
 
     public static final List<String> SERVICES = List.of("allocation-service", "reporting-service", "indicators-service",
             "gateway");
-    /**
-     * The JVM options every service is started with here (heap, garbage collector, ...); see {@link JvmOptions} for
-     * why these.
-     */
-    public static final List<String> JVM_OPTIONS = JvmOptions.SERVICE;
-    /** Every service's maximum heap (the bench's heap figures are read against it). */
-    public static final String HEAP = JvmOptions.SERVICE.stream().filter(option -> option.startsWith("-Xmx"))
-            .findFirst().orElseThrow();
     private static final String MANAGEMENT_PORT = "QUARKUS_MANAGEMENT_PORT";
     private static final Duration STOP_GRACE = Duration.ofSeconds(20);
     /** A JVM that writes its class archive at exit needs longer to stop (tens of MB, on a busy machine). */
@@ -96,7 +88,7 @@ public final class ServiceProcess implements AutoCloseable {
     /** Starts the service; its output goes to {@code log}. Its management port is {@code env}'s, else {@code port}. */
     public static ServiceProcess launch(Path jar, String name, int port, Map<String, String> env, Path log)
             throws IOException {
-        return launch(Path.of(System.getProperty("java.home"), "bin", "java").toString(), JVM_OPTIONS, jar, name, port,
+        return launch(JvmOptions.java(), JvmOptions.SERVICE, jar, name, port,
                 env, log);
     }
 

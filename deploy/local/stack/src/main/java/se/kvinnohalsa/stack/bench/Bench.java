@@ -226,7 +226,7 @@ public final class Bench {
             List<String> jvm = JvmOptions.withArchive(archives, name, jar);
             notes.add(name + " JVM: " + String.join(" ", jvm));
             ServiceProcess service = ServiceProcess.launch(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(), jvm, jar, name,
+                    JvmOptions.java(), jvm, jar, name,
                     ports.get(name), env, log);
             services.put(name, service);
             URI first = service.uri().resolve(firstRequest.get(name));
@@ -427,7 +427,7 @@ public final class Bench {
         String figures = String.format(Locale.ROOT, "CPU per row: %s %.1f us, gateway %.1f us, PostgreSQL "
                 + "%.1f us; %s heap (%s, "
                 + "SerialGC): peak %.0f MB, live after a collection at most %.0f MB, %d collections; load average "
-                + "%.2f -> %.2f", IMPORTER, importerMicros, proxyMicros, databaseMicros, IMPORTER, ServiceProcess.HEAP,
+                + "%.2f -> %.2f", IMPORTER, importerMicros, proxyMicros, databaseMicros, IMPORTER, JvmOptions.HEAP,
                 heap.peakMegabytes(), heap.liveMegabytes(), heap.collections(), loadBefore, loadAfter);
         log(String.format(Locale.ROOT, "  %,d rows in %.2f s = %,.0f rows/s; %s", count, seconds, count / seconds,
                 figures));
@@ -460,7 +460,7 @@ public final class Bench {
                 .put("gatewayCpuMicrosPerRow", proxyMicros).put("postgresCpuMicrosPerRow", databaseMicros)
                 .put("copyPostgresCpuMicrosPerRow", copyMicros).put("heapPeakMegabytes", heap.peakMegabytes())
                 .put("heapLiveMegabytes", heap.liveMegabytes()).put("collections", heap.collections())
-                .put("maxHeap", ServiceProcess.HEAP).put("loadAverageBefore", loadBefore)
+                .put("maxHeap", JvmOptions.HEAP).put("loadAverageBefore", loadBefore)
                 .put("loadAverageAfter", loadAfter);
         rows.add(Row.atLeast(id, "CSV import over HTTP (gateway) / psql \\copy, " + count + " rows",
                 count / seconds, count / copySeconds, "rows/s", "psql \\copy", GOAL_P3,
@@ -543,7 +543,7 @@ public final class Bench {
         try (InputStream in = Bench.class.getResourceAsStream("/se/kvinnohalsa/stack/kafka-broker.classpath")) {
             classpath = new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
         }
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String java = JvmOptions.java();
         log("Kafka's EndToEndLatency: " + settings.kafkaMessages + " messages of 512 bytes, acks=all");
         ToolOutput.EndToEnd result = ToolOutput.endToEnd(run("kafka-end-to-end", Map.of(), java, "-Xmx256m", "-cp",
                 classpath, "org.apache.kafka.tools.EndToEndLatency", bootstrap, topic,
