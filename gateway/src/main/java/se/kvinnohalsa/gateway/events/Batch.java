@@ -1,10 +1,5 @@
 package se.kvinnohalsa.gateway.events;
 
-import io.netty.buffer.Unpooled;
-import io.vertx.core.buffer.Buffer;
-
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,7 +13,7 @@ import java.util.concurrent.ConcurrentMap;
 final class Batch {
 
     private final List<StreamedEvent> events;
-    private final ConcurrentMap<Audience, Buffer> messages = new ConcurrentHashMap<>();
+    private final ConcurrentMap<Audience, SharedText> messages = new ConcurrentHashMap<>();
 
     Batch(List<StreamedEvent> events) {
         if (events.isEmpty()) {
@@ -48,25 +43,14 @@ final class Batch {
         return events.get(events.size() - 1).seq();
     }
 
-    /**
-     * Text written to many connections at once, in direct memory: Netty sends a direct buffer as it is (a heap one it
-     * copies per connection), and Vert.x never releases a buffer it did not make, so every connection, however far
-     * behind, shares this one copy; the garbage collector frees it when no connection holds it any more.
-     */
-    static Buffer shared(String text) {
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        ByteBuffer direct = ByteBuffer.allocateDirect(bytes.length).put(bytes).flip();
-        return Buffer.buffer(Unpooled.wrappedBuffer(direct));
-    }
-
     /** Every event of the batch as SSE messages for the audience, with the gateway's positions as ids. */
-    Buffer messages(Audience audience) {
+    SharedText messages(Audience audience) {
         return messages.computeIfAbsent(audience, a -> {
             StringBuilder text = new StringBuilder();
             for (StreamedEvent event : events) {
                 text.append(event.message(a));
             }
-            return shared(text.toString());
+            return SharedText.of(text.toString());
         });
     }
 }

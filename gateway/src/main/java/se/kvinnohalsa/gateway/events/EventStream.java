@@ -189,7 +189,8 @@ public class EventStream {
                 .putHeader("Cache-Control", "no-cache").putHeader("X-Accel-Buffering", "no");
         response.setWriteQueueMaxSize(config.events().maxQueuedBytes());
         LoopFanout loop = loops.computeIfAbsent(Thread.currentThread(), thread -> newLoop());
-        Subscriber subscriber = new Subscriber(response, reader.audience(), loop, endsAt(reader),
+        Subscriber subscriber = new Subscriber(StreamConnection.of(routing.request()), reader.audience(), loop,
+                endsAt(reader),
                 () -> caps.close(client));
         response.closeHandler(v -> subscriber.finish());
         response.exceptionHandler(e -> subscriber.finish());

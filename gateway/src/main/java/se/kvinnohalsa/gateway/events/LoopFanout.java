@@ -3,14 +3,11 @@ package se.kvinnohalsa.gateway.events;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.micrometer.core.instrument.Counter;
 import io.vertx.core.Context;
-import io.vertx.core.buffer.Buffer;
 
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Queue;
-import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -41,7 +38,11 @@ final class LoopFanout {
     private final RecentEvents recent;
     private final CatchUp catchUp;
     private final Settings settings;
-    private final Set<Subscriber> subscribers = new LinkedHashSet<>();
+    /**
+     * The loop's streams, each knowing its place, so that one leaves by swapping with the last; visited from the last
+     * to the first, so that a stream leaving during a visit (cut off, or its write failed) moves only a visited one.
+     */
+    private final List<Subscriber> subscribers = new ArrayList<>();
     private final Queue<Batch> pending = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
     private long tick;
@@ -85,12 +86,22 @@ final class LoopFanout {
     }
 
     void add(Subscriber subscriber) {
+        subscriber.place = subscribers.size();
         subscribers.add(subscriber);
         subscriber.lastWriteTick = tick;
     }
 
     void remove(Subscriber subscriber) {
-        subscribers.remove(subscriber);
+        int place = subscriber.place;
+        if (place < 0 || place >= subscribers.size() || subscribers.get(place) != subscriber) {
+            return;
+        }
+        Subscriber last = subscribers.remove(subscribers.size() - 1);
+        if (last != subscriber) {
+            subscribers.set(place, last);
+            last.place = place;
+        }
+        subscriber.place = -1;
     }
 
     int size() {
@@ -172,8 +183,12 @@ final class LoopFanout {
         long now = settings.clock().millis();
         // Streams of one audience mostly come in a row (most are public): its text is looked up once per run of them.
         Audience audience = null;
-        Buffer text = null;
-        for (Subscriber subscriber : subscribers.toArray(Subscriber[]::new)) {
+        SharedText text = null;
+        for (int i = subscribers.size() - 1; i >= 0; i--) {
+            if (i >= subscribers.size()) {
+                continue; // more than the visited one left meanwhile
+            }
+            Subscriber subscriber = subscribers.get(i);
             if (subscriber.state == Subscriber.State.LIVE && !tooSlow(subscriber, now)) {
                 if (subscriber.audience != audience && !subscriber.audience.equals(audience)) {
                     audience = subscriber.audience;
@@ -207,8 +222,12 @@ final class LoopFanout {
     void onTick() {
         tick++;
         long now = settings.clock().millis();
-        Buffer heartbeat = null;
-        for (Subscriber subscriber : subscribers.toArray(Subscriber[]::new)) {
+        SharedText heartbeat = null;
+        for (int i = subscribers.size() - 1; i >= 0; i--) {
+            if (i >= subscribers.size()) {
+                continue; // more than the visited one left meanwhile
+            }
+            Subscriber subscriber = subscribers.get(i);
             if (now >= subscriber.endsAt) {
                 settings.lifetimeEnds().increment();
                 end(subscriber);
@@ -216,7 +235,7 @@ final class LoopFanout {
                 continue;
             } else if (tick - subscriber.lastWriteTick >= QUIET_TICKS && !subscriber.queueFull()) {
                 if (heartbeat == null) {
-                    heartbeat = Buffer.buffer(SseMessages.comment("heartbeat " + settings.clock().instant()));
+                    heartbeat = SharedText.of(SseMessages.comment("heartbeat " + settings.clock().instant()));
                 }
                 subscriber.write(heartbeat);
             }
@@ -230,9 +249,7 @@ final class LoopFanout {
         }
         subscriber.write(SseMessages.retry(settings.reconnectMillis()));
         subscriber.finish();
-        if (!subscriber.response.ended() && !subscriber.response.closed()) {
-            subscriber.response.end();
-        }
+        subscriber.connection.end();
     }
 
     /** Cuts off a client that does not keep up: its connection is closed, it reconnects and resumes. */

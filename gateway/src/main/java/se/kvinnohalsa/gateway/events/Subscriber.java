@@ -21,6 +21,7 @@ final class Subscriber {
     }
 
     final HttpServerResponse response;
+    final StreamConnection connection;
     final Audience audience;
     final LoopFanout loop;
     /** When it ends (epoch milliseconds): its lifetime, or its token's expiry. */
@@ -34,13 +35,16 @@ final class Subscriber {
     /** Its own position while it differs from the gateway's (a resumed stream); null once it is the gateway's. */
     EventCursor cursor;
     long lastWriteTick;
+    /** Its place among its loop's streams; -1 once it has left. */
+    int place = -1;
     /** Since when (epoch milliseconds) more than the bound has been waiting to be sent; 0 when not. */
     long fullSince;
     /** A catch-up read waiting for the client to read: completed with false if the stream ends meanwhile. */
     CompletableFuture<Boolean> awaitingRoom;
 
-    Subscriber(HttpServerResponse response, Audience audience, LoopFanout loop, long endsAt, Runnable onEnd) {
-        this.response = response;
+    Subscriber(StreamConnection connection, Audience audience, LoopFanout loop, long endsAt, Runnable onEnd) {
+        this.response = connection.response();
+        this.connection = connection;
         this.audience = audience;
         this.loop = loop;
         this.endsAt = endsAt;
@@ -53,7 +57,15 @@ final class Subscriber {
 
     void write(Buffer text) {
         if (!ended()) {
-            response.write(text, null); // no future to complete: one allocation less per stream and event
+            connection.write(text);
+            lastWriteTick = loop.tick();
+        }
+    }
+
+    /** Text many streams get alike (a live batch, a heartbeat). */
+    void write(SharedText text) {
+        if (!ended()) {
+            connection.write(text);
             lastWriteTick = loop.tick();
         }
     }
@@ -64,14 +76,14 @@ final class Subscriber {
 
     /** More is waiting to be sent to the client than the bound allows. */
     boolean queueFull() {
-        return response.writeQueueFull();
+        return connection.queueFull();
     }
 
     /**
      * Sends the live batch: the shared text (the batch's messages for this stream's audience) when it follows the
      * gateway's order, else its own ids.
      */
-    void deliver(Batch batch, Buffer shared) {
+    void deliver(Batch batch, SharedText shared) {
         if (cursor == null && nextSeq <= batch.firstSeq()) {
             write(shared);
             nextSeq = batch.lastSeq() + 1;

@@ -56,6 +56,8 @@ class EventStreamLifetimeTest {
             kafkaEvents.send(submitted(), run + "-before", Instant.now());
             assertTrue(stream.awaitEnd(WAIT), "the stream ends after its lifetime");
             assertTrue(stream.endedCleanly(), "with the last chunk: the client reconnects");
+            assertTrue(stream.connectionClosed(Duration.ofSeconds(5)),
+                    "and the connection, which had no idle timeout while it streamed, is not kept alive");
             assertTrue(System.nanoTime() - opened >= Duration.ofSeconds(3).toNanos(), "not before its lifetime");
             for (SseClient.Message m = stream.poll(); m != null; m = stream.poll()) {
                 if (m.id() != null) {

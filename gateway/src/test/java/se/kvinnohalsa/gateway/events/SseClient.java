@@ -9,6 +9,7 @@ import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -159,6 +160,22 @@ public final class SseClient implements AutoCloseable {
     /** True when the gateway ended the stream with the last chunk (a clean end), not by closing the connection. */
     public boolean endedCleanly() {
         return endedCleanly;
+    }
+
+    /**
+     * After a clean end: whether the gateway closes the connection within the timeout rather than keeping it for
+     * another request.
+     */
+    public boolean connectionClosed(Duration timeout) throws IOException {
+        socket.setSoTimeout((int) timeout.toMillis());
+        try {
+            while (in.read() >= 0) {
+                // what is left of the stream's end (the CRLF after the last chunk)
+            }
+            return true;
+        } catch (SocketTimeoutException stillOpen) {
+            return false;
+        }
     }
 
     private void read() {

@@ -1,0 +1,111 @@
+package se.kvinnohalsa.gateway.events;
+
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelPipeline;
+import io.netty.handler.codec.http.HttpContentCompressor;
+import io.netty.handler.codec.http.HttpResponseEncoder;
+import io.netty.handler.timeout.IdleStateHandler;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpConnection;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.HttpVersion;
+import io.vertx.core.net.impl.ConnectionBase;
+
+/**
+ * Where a stream's text goes: its response, and for text shared by many streams, on an HTTP/1.1 connection of its
+ * own, straight beneath the HTTP encoder as a chunk made once for all of them.
+ *
+ * <p>
+ * Why beneath: at 10,000 streams one event is 10,000 writes, and per write Vert.x and Netty's chunked encoder (its
+ * size line, three buffers whose promises it combines) cost more than the system call does (the stream benchmark's
+ * profile). Vert.x' own writes (headers, ready, replays, the end) still go through the encoder, in the same event
+ * loop, so the framing stays in order; the channel's writability, which Vert.x' write queue and drain use, counts
+ * every write. Not on HTTP/2 (streams share a connection), not when the response is compressed, and not before the
+ * headers are out: then through Vert.x.
+ *
+ * <p>
+ * The server's idle timeout is taken off such a connection: it would not see the writes beneath it, and a stream has
+ * its own heartbeat, lifetime and slow-client cut. Without it, the connection is closed once the stream has ended
+ * rather than kept alive for another request.
+ */
+final class StreamConnection {
+
+    private final HttpServerResponse response;
+    /** The connection when it carries this stream only (HTTP/1.x); null when shared. */
+    private final HttpConnection own;
+    /** Where shared chunks are written (toward the socket, past the encoder); null: through Vert.x. */
+    private final ChannelHandlerContext beneathEncoder;
+    /** The connection's channel (HTTP/1.x): its writability is the write queue's bound; null: asked of Vert.x. */
+    private final Channel channel;
+    private boolean headersOut;
+
+    private StreamConnection(HttpServerResponse response, HttpConnection own, ChannelHandlerContext beneathEncoder,
+            Channel channel) {
+        this.response = response;
+        this.own = own;
+        this.beneathEncoder = beneathEncoder;
+        this.channel = channel;
+    }
+
+    /** Called on the connection's event loop, before the stream's first write. */
+    static StreamConnection of(HttpServerRequest request) {
+        if (request.version() != HttpVersion.HTTP_1_1
+                || !(request.connection() instanceof ConnectionBase connection)) {
+            return new StreamConnection(request.response(), null, null, null);
+        }
+        ChannelPipeline pipeline = connection.channel().pipeline();
+        if (pipeline.get(IdleStateHandler.class) != null) {
+            pipeline.remove(IdleStateHandler.class);
+        }
+        ChannelHandlerContext encoder = pipeline.get(HttpContentCompressor.class) == null
+                ? pipeline.context(HttpResponseEncoder.class)
+                : null;
+        return new StreamConnection(request.response(), request.connection(), encoder, connection.channel());
+    }
+
+    HttpServerResponse response() {
+        return response;
+    }
+
+    /**
+     * More is waiting to be sent than the bound allows. What Vert.x answers too (its bound is the channel's high
+     * water mark), without its lock: asked once per stream and event.
+     */
+    boolean queueFull() {
+        return channel != null ? !channel.isWritable() : response.writeQueueFull();
+    }
+
+    void write(Buffer text) {
+        response.write(text, null); // no future to complete: one allocation less per stream and event
+    }
+
+    void write(SharedText shared) {
+        if (beneathEncoder != null && headersOut()) {
+            beneathEncoder.writeAndFlush(shared.chunk(), beneathEncoder.voidPromise());
+        } else {
+            write(shared.text());
+        }
+    }
+
+    /** Whether the response's headers are out: asked of Vert.x (under its lock) only until they are. */
+    private boolean headersOut() {
+        if (!headersOut) {
+            headersOut = response.headWritten();
+        }
+        return headersOut;
+    }
+
+    /** Ends the response; a connection of its own is then closed (it has no idle timeout any more). */
+    void end() {
+        if (response.ended() || response.closed()) {
+            return;
+        }
+        response.end().onComplete(written -> {
+            if (own != null) {
+                own.close();
+            }
+        });
+    }
+}
