@@ -1,6 +1,7 @@
 package se.kvinnohalsa.gateway.events;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.netty.util.internal.PlatformDependent;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -17,13 +18,14 @@ import org.junit.jupiter.api.Test;
 import se.kvinnohalsa.events.contract.ReportReviewedV1;
 import se.kvinnohalsa.events.contract.ReportSubmittedV1;
 import se.kvinnohalsa.stack.Infrastructure;
+import se.kvinnohalsa.stack.JvmOptions;
 
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.lang.management.BufferPoolMXBean;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryUsage;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
 import java.net.URI;
@@ -46,9 +48,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Benchmark, not a timing assertion: 10,000 concurrent event streams on one gateway (with the production settings
- * for heartbeat, caps and buffer, and its garbage collector: the gateway module's surefire.argLine), held by {@link SseLoadClients} in a process of its own, 20 streams per loopback
- * address (the per-client cap). Prints how long opening them took, the gateway's memory per idle stream (heap in use
- * and resident memory outside the heap, after a full GC, against before), and, after a warm-up, the latency from
+ * for heartbeat, caps and buffer, and its garbage collector: the gateway module's surefire.argLine), held by
+ * {@link SseLoadClients} in a process of its own, 20 streams per loopback address (the per-client cap). Prints how
+ * long opening them took, the gateway's memory per idle stream (heap in use and memory outside the heap, after a full
+ * GC, against before), and, after a warm-up, the latency from
  * producing a report.submitted to the real broker until each stream has it (p50, p99, p99.9, max over every stream
  * and event; and the Kafka-to-gateway share of it): the goal's figure with events 1 s apart (real submissions are a
  * few a day, so one fan-out never waits for the previous one), and beside it a stress figure with events 100 ms
@@ -129,20 +132,23 @@ class EventStreamBenchmark {
             double clientCpuMillisPerEvent, String load) {
     }
 
-    /** The gateway's memory after a full GC: the heap in use, and what the process holds outside the heap. */
+    /**
+     * The gateway's memory after a full GC: the heap in use, and what the JVM holds outside it (direct buffers, the
+     * JDK's and Netty's own, metaspace and code). Not the resident set: with the serial collector the committed heap
+     * grows and shrinks with its sizing, and its untouched pages made the resident set minus the committed heap
+     * negative.
+     */
     private record Memory(long heapUsed, long outsideHeap) {
-        static Memory measure() throws InterruptedException, IOException {
+        static Memory measure() throws InterruptedException {
             for (int i = 0; i < 3; i++) {
                 System.gc();
                 Thread.sleep(200);
             }
-            MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
-            long resident = Files.readAllLines(Path.of("/proc/self/status")).stream()
-                    .filter(l -> l.startsWith("VmRSS:")).map(l -> l.replaceAll("\\D", ""))
-                    .mapToLong(kb -> Long.parseLong(kb) * 1024).findFirst().orElse(-1);
-            // The resident set is the committed heap plus everything else (direct buffers, stacks, metaspace);
-            // the committed heap grows and shrinks with the collector's sizing, so it is taken out.
-            return new Memory(heap.getUsed(), resident - heap.getCommitted());
+            long direct = ManagementFactory.getPlatformMXBeans(BufferPoolMXBean.class).stream()
+                    .mapToLong(BufferPoolMXBean::getMemoryUsed).sum()
+                    + Math.max(0, PlatformDependent.usedDirectMemory()); // Netty's, without a JDK cleaner
+            return new Memory(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(),
+                    direct + ManagementFactory.getMemoryMXBean().getNonHeapMemoryUsage().getUsed());
         }
     }
 
@@ -154,7 +160,7 @@ class EventStreamBenchmark {
 
         Clients(int streams, int perAddress, int port) throws IOException {
             Path testClasses = Path.of("target", "test-classes").toAbsolutePath();
-            process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            process = new ProcessBuilder(JvmOptions.java(),
                     "-Xmx512m", "-XX:+UseSerialGC", "-cp", testClasses.toString(), SseLoadClients.class.getName(),
                     "127.0.0.1", Integer.toString(port), Integer.toString(streams), Integer.toString(perAddress))
                     .redirectError(ProcessBuilder.Redirect.appendTo(
@@ -278,7 +284,7 @@ class EventStreamBenchmark {
                 double heapPerStream = (idle.heapUsed() - before.heapUsed()) / KB / streams;
                 double outsidePerStream = (idle.outsideHeap() - before.outsideHeap()) / KB / streams;
                 System.out.printf("[measure] event stream: gateway memory per idle stream: %.1f KB = %.0f bytes "
-                        + "(heap in use %.1f KB, resident outside the heap %.1f KB; +%.1f MB and +%.1f MB for %d "
+                        + "(heap in use %.1f KB, outside the heap %.1f KB; +%.1f MB and +%.1f MB for %d "
                         + "streams)%n", heapPerStream + outsidePerStream, (heapPerStream + outsidePerStream) * KB,
                         heapPerStream, outsidePerStream,
                         (idle.heapUsed() - before.heapUsed()) / MB, (idle.outsideHeap() - before.outsideHeap()) / MB,

@@ -41,8 +41,10 @@ public class ObservationResource {
             Validates every row (known region or SE, a period of the indicator's period type, a known group, value \
             within the unit's range, numerator <= denominator, clinicMin <= value <= clinicMax, each region, period \
             and group at most once per batch) and stores new and changed rows; an unchanged row changes nothing, so \
-            re-sending a batch is safe. Rows are streamed: the batch is never held in memory whole. Limit: \
-            indicators.import.max-bytes (32 MiB by default, 413 beyond it). Row errors are listed up to \
+            re-sending a batch is safe. Rows are streamed: the batch is never held in memory whole. Limits: \
+            indicators.import.max-bytes (32 MiB by default, 413 beyond it); indicators.import.max-periods distinct \
+            periods per batch (20,000 by default: the change event lists them; beyond it the whole batch is \
+            refused with 422 naming period). Row errors are listed up to \
             indicators.import.max-errors-listed (1000); errorsNotShown counts the rest. 'row' is the 1-based \
             position in the batch (CSV: data rows after the header). Emits indicator.observations-changed when \
             something changed.""";
@@ -70,7 +72,7 @@ public class ObservationResource {
     @APIResponse(responseCode = "400", description = "Not a JSON array, or not well-formed; not UTF-8 CSV, or the header lacks required columns")
     @APIResponse(responseCode = "404", description = "No such indicator")
     @APIResponse(responseCode = "413", description = "Larger than the limit")
-    @APIResponse(responseCode = "422", description = "All-or-nothing batch with invalid rows: every row error, nothing stored")
+    @APIResponse(responseCode = "422", description = "All-or-nothing batch with invalid rows: every row error, nothing stored; or more distinct periods than indicators.import.max-periods")
     public ImportResult importObservations(@PathParam("code") String code,
             @Parameter(description = "Validate and count only; store nothing", schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam(DRY_RUN) @DefaultValue("false") String dryRun,
             @Parameter(description = "false stores the valid rows even when others are invalid", schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam(ATOMIC) @DefaultValue("true") String atomic,
