@@ -250,6 +250,9 @@ final class LoopFanout {
         subscriber.write(SseMessages.retry(settings.reconnectMillis()));
         subscriber.finish();
         subscriber.connection.end();
+        // A client that does not read keeps the end queued, and its connection open, for ever: not past the grace.
+        context.owner().setTimer(Math.max(1, settings.slowClientGraceMillis()),
+                id -> subscriber.connection.closeIfStillOpen());
     }
 
     /** Cuts off a client that does not keep up: its connection is closed, it reconnects and resumes. */
@@ -259,6 +262,6 @@ final class LoopFanout {
         }
         settings.slowClients().increment();
         subscriber.finish();
-        subscriber.response.close();
+        subscriber.connection.abort();
     }
 }

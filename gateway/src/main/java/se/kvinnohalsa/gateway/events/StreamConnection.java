@@ -97,6 +97,41 @@ final class StreamConnection {
         return headersOut;
     }
 
+    /**
+     * Closes the connection now, dropping what is still queued for it: for a client that does not read, whose queued
+     * writes would otherwise never complete (and with them a close that waits for them). Without the idle timeout
+     * nothing else would ever close it.
+     */
+    void abort() {
+        if (channel != null) {
+            closeChannel();
+        } else if (!response.closed()) {
+            response.close();
+        }
+    }
+
+    /** A while after the end: a connection of its own still open has a client that does not read what is left. */
+    void closeIfStillOpen() {
+        if (channel != null) {
+            closeChannel();
+        }
+    }
+
+    /**
+     * Netty's close from beneath Vert.x' connection handler: that handler turns a close into a graceful one, after an
+     * empty write that a client which does not read never lets complete.
+     */
+    private void closeChannel() {
+        if (channel.isOpen()) {
+            ChannelHandlerContext first = channel.pipeline().firstContext();
+            if (first != null) {
+                first.close(); // from the first handler on toward the socket
+            } else {
+                channel.close();
+            }
+        }
+    }
+
     /** Ends the response; a connection of its own is then closed (it has no idle timeout any more). */
     void end() {
         if (response.ended() || response.closed()) {

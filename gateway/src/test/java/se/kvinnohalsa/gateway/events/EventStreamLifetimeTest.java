@@ -1,13 +1,19 @@
 package se.kvinnohalsa.gateway.events;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import org.awaitility.Awaitility;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
+import se.kvinnohalsa.events.contract.ReportReviewedV1;
 import se.kvinnohalsa.events.contract.ReportSubmittedV1;
+import se.kvinnohalsa.stack.Infrastructure;
 
 import java.net.URI;
 import java.time.Duration;
@@ -45,6 +51,9 @@ class EventStreamLifetimeTest {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String kafka;
 
+    @Inject
+    MeterRegistry metrics;
+
     @Test
     void afterItsLifetimeAStreamEndsAndTheClientResumesWhereItWas() throws Exception {
         String run = "lifetime-" + UUID.randomUUID();
@@ -79,6 +88,41 @@ class EventStreamLifetimeTest {
         }
         assertEquals(List.of(run + "-before", run + "-between"), got,
                 "each event once, in order, whether it came before the end or after the reconnect");
+    }
+
+    @Test
+    void aStreamThatEndsWhileItsClientReadsNothingIsClosedAfterTheGrace() throws Exception {
+        String run = "unread-" + UUID.randomUUID();
+        // 160 KB per event in the full view: the buffer's 32 of them are more than the kernel's socket buffers hold.
+        String comment = "x".repeat(160 * 1024);
+        String from;
+        try (SseClient reader = SseClient.open(events, Map.of())) {
+            from = reader.nextEvent(m -> "ready".equals(m.event()), WAIT).id();
+        }
+        try (TestEvents kafkaEvents = new TestEvents(kafka)) {
+            for (int i = 0; i < 32; i++) {
+                kafkaEvents.sendAsync(new ReportReviewedV1(2025, "23", "RETURN", "RETURNED", comment, Instant.now(),
+                        "granskare", true), run + "-" + i, Instant.now()).get();
+            }
+        }
+        Map<String, String> admin = Map.of("Authorization", "Bearer "
+                + Infrastructure.shared().tokens().issue("unread-admin", "admin", null, Duration.ofMinutes(10)));
+        double before = activeConnections();
+        // Resumes from the buffer and never reads: the replay waits for room, and the stream's end (after its 3 s
+        // lifetime) waits behind it. Neither the slow-client cut (live streams only) nor an idle timeout closes it.
+        try (SseClient unread = SseClient.open(events, Map.of("Last-Event-ID", from, "Authorization",
+                admin.get("Authorization")), null, 4096, false)) {
+            assertEquals(200, unread.status());
+            assertEquals(before + 1, activeConnections(), "its connection is open");
+            Awaitility.await().atMost(WAIT).until(() -> activeConnections() <= before);
+        }
+    }
+
+    /** Open HTTP connections of the gateway (Vert.x' metrics). */
+    private double activeConnections() {
+        Gauge gauge = metrics.find("http.server.active.connections").gauge();
+        assertNotNull(gauge, "the gateway's HTTP server reports its open connections");
+        return gauge.value();
     }
 
     private static ReportSubmittedV1 submitted() {
