@@ -190,8 +190,7 @@ public class EventStream {
         response.setWriteQueueMaxSize(config.events().maxQueuedBytes());
         LoopFanout loop = loops.computeIfAbsent(Thread.currentThread(), thread -> newLoop());
         Subscriber subscriber = new Subscriber(StreamConnection.of(routing.request()), reader.audience(), loop,
-                endsAt(reader),
-                () -> caps.close(client));
+                endsAt(reader), () -> caps.close(client));
         response.closeHandler(v -> subscriber.finish());
         response.exceptionHandler(e -> subscriber.finish());
         loop.add(subscriber);

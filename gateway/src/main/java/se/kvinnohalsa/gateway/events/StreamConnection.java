@@ -7,7 +7,6 @@ import io.netty.handler.codec.http.HttpContentCompressor;
 import io.netty.handler.codec.http.HttpResponseEncoder;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.HttpVersion;
@@ -33,18 +32,17 @@ import io.vertx.core.net.impl.ConnectionBase;
 final class StreamConnection {
 
     private final HttpServerResponse response;
-    /** The connection when it carries this stream only (HTTP/1.x); null when shared. */
-    private final HttpConnection own;
     /** Where shared chunks are written (toward the socket, past the encoder); null: through Vert.x. */
     private final ChannelHandlerContext beneathEncoder;
-    /** The connection's channel (HTTP/1.x): its writability is the write queue's bound; null: asked of Vert.x. */
+    /**
+     * The channel of a connection that carries this stream only (HTTP/1.1): its writability is the write queue's
+     * bound, and it is closed once the stream has ended. Null when the connection is shared (HTTP/2).
+     */
     private final Channel channel;
     private boolean headersOut;
 
-    private StreamConnection(HttpServerResponse response, HttpConnection own, ChannelHandlerContext beneathEncoder,
-            Channel channel) {
+    private StreamConnection(HttpServerResponse response, ChannelHandlerContext beneathEncoder, Channel channel) {
         this.response = response;
-        this.own = own;
         this.beneathEncoder = beneathEncoder;
         this.channel = channel;
     }
@@ -53,7 +51,7 @@ final class StreamConnection {
     static StreamConnection of(HttpServerRequest request) {
         if (request.version() != HttpVersion.HTTP_1_1
                 || !(request.connection() instanceof ConnectionBase connection)) {
-            return new StreamConnection(request.response(), null, null, null);
+            return new StreamConnection(request.response(), null, null);
         }
         ChannelPipeline pipeline = connection.channel().pipeline();
         if (pipeline.get(IdleStateHandler.class) != null) {
@@ -62,7 +60,7 @@ final class StreamConnection {
         ChannelHandlerContext encoder = pipeline.get(HttpContentCompressor.class) == null
                 ? pipeline.context(HttpResponseEncoder.class)
                 : null;
-        return new StreamConnection(request.response(), request.connection(), encoder, connection.channel());
+        return new StreamConnection(request.response(), encoder, connection.channel());
     }
 
     HttpServerResponse response() {
@@ -110,7 +108,10 @@ final class StreamConnection {
         }
     }
 
-    /** A while after the end: a connection of its own still open has a client that does not read what is left. */
+    /**
+     * Closes a connection of its own if it is still open: once the stream's end is written, and again a while after
+     * the end, for a client that does not read and so never lets the end be written.
+     */
     void closeIfStillOpen() {
         if (channel != null) {
             closeChannel();
@@ -137,10 +138,6 @@ final class StreamConnection {
         if (response.ended() || response.closed()) {
             return;
         }
-        response.end().onComplete(written -> {
-            if (own != null) {
-                own.close();
-            }
-        });
+        response.end().onComplete(written -> closeIfStillOpen());
     }
 }
