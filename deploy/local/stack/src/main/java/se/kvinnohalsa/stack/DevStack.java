@@ -56,6 +56,21 @@ public final class DevStack implements AutoCloseable {
         postgres.close();
     }
 
+    /**
+     * Stops what a stack runs, the services first (they hold connections to the infrastructure), then the
+     * infrastructure if it was started. For exit paths: a failure to close is ignored.
+     */
+    public static void stop(List<ServiceProcess> services, DevStack infrastructure) {
+        ServiceProcess.closeAll(services);
+        if (infrastructure != null) {
+            try {
+                infrastructure.close();
+            } catch (IOException ignored) {
+                // exiting
+            }
+        }
+    }
+
     static void deleteTree(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;

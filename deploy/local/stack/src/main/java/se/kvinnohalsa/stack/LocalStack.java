@@ -1,6 +1,5 @@
 package se.kvinnohalsa.stack;
 
-import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -87,14 +86,7 @@ public final class LocalStack {
     }
 
     private void stop() {
-        ServiceProcess.closeAll(services);
-        if (infrastructure != null) {
-            try {
-                infrastructure.close();
-            } catch (IOException ignored) {
-                // exiting
-            }
-        }
+        DevStack.stop(services, infrastructure);
         log("stopped");
     }
 

@@ -624,16 +624,9 @@ public final class Bench {
     }
 
     private void stop() {
-        ServiceProcess.closeAll(new ArrayList<>(services.values()));
+        DevStack.stop(new ArrayList<>(services.values()), infrastructure);
         services.clear();
-        if (infrastructure != null) {
-            try {
-                infrastructure.close();
-            } catch (IOException ignored) {
-                // exiting
-            }
-            infrastructure = null;
-        }
+        infrastructure = null;
     }
 
     private static void log(String message) {

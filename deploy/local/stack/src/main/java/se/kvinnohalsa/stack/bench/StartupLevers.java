@@ -367,16 +367,9 @@ public final class StartupLevers {
     }
 
     private void stop() {
-        ServiceProcess.closeAll(new ArrayList<>(running));
+        DevStack.stop(new ArrayList<>(running), infrastructure);
         running.clear();
-        if (infrastructure != null) {
-            try {
-                infrastructure.close();
-            } catch (IOException ignored) {
-                // exiting
-            }
-            infrastructure = null;
-        }
+        infrastructure = null;
     }
 
     private static String env(String name, String fallback) {
