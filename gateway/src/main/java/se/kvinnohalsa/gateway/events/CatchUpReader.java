@@ -172,8 +172,7 @@ final class CatchUpReader implements LoopFanout.CatchUp, AutoCloseable {
             subscriber.write(text);
             if (subscriber.queueFull()) {
                 subscriber.awaitingRoom = room;
-                subscriber.response.drainHandler(drained -> {
-                    subscriber.response.drainHandler(null);
+                subscriber.connection.onceDrained(() -> {
                     subscriber.awaitingRoom = null;
                     room.complete(true);
                 });

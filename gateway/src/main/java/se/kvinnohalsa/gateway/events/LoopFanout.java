@@ -173,10 +173,7 @@ final class LoopFanout {
     }
 
     private void continueWhenDrained(Subscriber subscriber, EventCursor at) {
-        subscriber.response.drainHandler(v -> {
-            subscriber.response.drainHandler(null);
-            resume(subscriber, at);
-        });
+        subscriber.connection.onceDrained(() -> resume(subscriber, at));
     }
 
     void deliver(Batch batch) {
@@ -204,10 +201,7 @@ final class LoopFanout {
         if (subscriber.fullSince == 0) {
             if (subscriber.queueFull()) {
                 subscriber.fullSince = now;
-                subscriber.response.drainHandler(v -> {
-                    subscriber.response.drainHandler(null);
-                    subscriber.fullSince = 0;
-                });
+                subscriber.connection.onceDrained(() -> subscriber.fullSince = 0);
             }
             return false;
         }

@@ -63,16 +63,20 @@ final class StreamConnection {
         return new StreamConnection(request.response(), encoder, connection.channel());
     }
 
-    HttpServerResponse response() {
-        return response;
-    }
-
     /**
      * More is waiting to be sent than the bound allows. What Vert.x answers too (its bound is the channel's high
      * water mark), without its lock: asked once per stream and event.
      */
     boolean queueFull() {
         return channel != null ? !channel.isWritable() : response.writeQueueFull();
+    }
+
+    /** Runs {@code then} once, when the queue has drained below the bound (Vert.x' drain handler). */
+    void onceDrained(Runnable then) {
+        response.drainHandler(drained -> {
+            response.drainHandler(null);
+            then.run();
+        });
     }
 
     void write(Buffer text) {

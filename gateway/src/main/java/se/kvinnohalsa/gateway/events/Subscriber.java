@@ -1,7 +1,6 @@
 package se.kvinnohalsa.gateway.events;
 
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpServerResponse;
 
 import java.util.concurrent.CompletableFuture;
 
@@ -20,7 +19,6 @@ final class Subscriber {
         LIVE, ENDED
     }
 
-    final HttpServerResponse response;
     final StreamConnection connection;
     final Audience audience;
     final LoopFanout loop;
@@ -43,7 +41,6 @@ final class Subscriber {
     CompletableFuture<Boolean> awaitingRoom;
 
     Subscriber(StreamConnection connection, Audience audience, LoopFanout loop, long endsAt, Runnable onEnd) {
-        this.response = connection.response();
         this.connection = connection;
         this.audience = audience;
         this.loop = loop;
