@@ -21,10 +21,12 @@ final class SharedText {
     private static final byte[] CRLF = {'\r', '\n'};
     private static final int HEX = 16;
 
+    private final ByteBuffer bytes;
     private final ByteBuf chunk;
     private final Buffer text;
 
-    private SharedText(ByteBuf chunk, Buffer text) {
+    private SharedText(ByteBuffer bytes, ByteBuf chunk, Buffer text) {
+        this.bytes = bytes;
         this.chunk = chunk;
         this.text = text;
     }
@@ -38,7 +40,7 @@ final class SharedText {
         ByteBuffer direct = ByteBuffer.allocateDirect(size.length + bytes.length + CRLF.length);
         direct.put(size).put(bytes).put(CRLF).flip();
         ByteBuf chunk = Unpooled.wrappedBuffer(direct);
-        return new SharedText(chunk, Buffer.buffer(chunk.slice(size.length, bytes.length)));
+        return new SharedText(direct.asReadOnlyBuffer(), chunk, Buffer.buffer(chunk.slice(size.length, bytes.length)));
     }
 
     /** The text, for a write through Vert.x. */
@@ -49,5 +51,15 @@ final class SharedText {
     /** The whole chunk, a view of its own for one write beneath Vert.x' encoder. */
     ByteBuf chunk() {
         return Unpooled.unreleasableBuffer(chunk.slice());
+    }
+
+    /** The chunk from {@code offset} on, a view of its own for one write beneath Vert.x' encoder. */
+    ByteBuf chunkFrom(int offset) {
+        return Unpooled.unreleasableBuffer(chunk.slice(offset, chunk.readableBytes() - offset));
+    }
+
+    /** The whole chunk, a read-only view of its own (its own position) for one write to a socket. */
+    ByteBuffer bytes() {
+        return bytes.duplicate();
     }
 }
