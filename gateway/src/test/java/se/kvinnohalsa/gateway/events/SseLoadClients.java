@@ -22,6 +22,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The benchmark's clients, in a process of their own (EventStreamBenchmark starts it): holds many Server-Sent Events
@@ -31,12 +32,19 @@ import java.util.concurrent.atomic.AtomicInteger;
  * its arrival. Plain JDK, so it runs on the test classes alone.
  *
  * <p>
- * Built to cost the clients little CPU per delivery, so that on a small machine the figures are the gateway's: one
- * direct buffer per selector thread, reused; one short-lived String per read, for a vectorized search of its line
- * ends (the selector's keys are visited in place, chunk sizes and event ids are scanned as bytes); each event's produce time is parsed once, by whichever stream sees it
- * first; latencies go into primitive arrays of the selector thread's own. The arrival time is taken once per
- * selector wake-up and again every {@link #KEYS_PER_TIMESTAMP} connections read in it, so it is never more than
- * those few reads early.
+ * Built to cost the clients little CPU per delivery, so that on a small machine the figures are the gateway's. While
+ * its streams are busy a selector thread looks for more every {@link #POLL_PAUSE_NANOS} instead of sleeping in the
+ * selector until woken: on one machine, waking a client thread is work done within the gateway's write (the system
+ * call, on loopback, also queues the bytes for the reader and wakes it), which clients on other machines never
+ * cause; it halved the clients' CPU per delivery. The arrival time is then up to one pause late, so the latencies
+ * err high. Quiet for {@link #QUIET_BEFORE_WAITING_NANOS}, it waits to be woken.
+ *
+ * <p>
+ * Also: one direct buffer per selector thread, reused; one short-lived String per read, for a vectorized search of
+ * its line ends (the selector's keys are visited in place, chunk sizes and event ids are scanned as bytes); each
+ * event's produce time is parsed once, by whichever stream sees it first; latencies go into primitive arrays of the
+ * selector thread's own. The arrival time is taken once per look at the selector and again every
+ * {@link #KEYS_PER_TIMESTAMP} connections read in it, so it is never more than those few reads early.
  *
  * <p>
  * Arguments: host port streams streams-per-address. Prints {@code READY ok=.. failed=.. ms=..} once every stream is
@@ -51,6 +59,10 @@ public final class SseLoadClients {
     private static final int CONNECTING_AT_ONCE = 256;
     private static final int READ_BUFFER = 64 * 1024;
     private static final int KEYS_PER_TIMESTAMP = 32;
+    /** While streams are busy, a selector thread looks for more this often instead of waiting to be woken. */
+    private static final long POLL_PAUSE_NANOS = TimeUnit.MICROSECONDS.toNanos(100);
+    /** Quiet this long, a selector thread waits to be woken again (between events). */
+    private static final long QUIET_BEFORE_WAITING_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
     private static final int MAX_PHASES = 16;
     private static final int MAX_EVENTS_PER_PHASE = 4096;
     private static final int INITIAL_SAMPLES = 1 << 16;
@@ -570,9 +582,17 @@ public final class SseLoadClients {
         @Override
         public void run() {
             try {
+                long busyAt = 0;
                 while (true) {
                     keysSinceTimestamp = KEYS_PER_TIMESTAMP; // the first key of a wake-up takes the time
-                    selector.select(this::handle);
+                    if (selector.selectNow(this::handle) > 0) {
+                        busyAt = System.nanoTime();
+                    } else if (System.nanoTime() - busyAt < QUIET_BEFORE_WAITING_NANOS) {
+                        LockSupport.parkNanos(POLL_PAUSE_NANOS);
+                    } else {
+                        selector.select(this::handle);
+                        busyAt = System.nanoTime();
+                    }
                     for (Connection connection = added.poll(); connection != null; connection = added.poll()) {
                         if (connection.channel.isConnectionPending()) {
                             connection.channel.register(selector, SelectionKey.OP_CONNECT, connection);
