@@ -9,6 +9,7 @@ import io.netty.channel.ChannelPipeline;
 import io.netty.channel.nio.AbstractNioChannel;
 import io.netty.handler.codec.http.HttpContentCompressor;
 import io.netty.handler.codec.http.HttpResponseEncoder;
+import io.netty.handler.stream.ChunkedWriteHandler;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
@@ -88,9 +89,10 @@ final class StreamConnection {
         ChannelHandlerContext encoder = pipeline.get(HttpContentCompressor.class) == null
                 ? pipeline.context(HttpResponseEncoder.class)
                 : null;
+        // A ChunkedWriteHandler, above the encoder, can hold writes back: Vert.x adds one only with TLS, compression or
+        // traffic shaping, which rule the socket out anyway
         SocketChannel socket = encoder != null && onlyInboundBeneath(pipeline, encoder.handler())
-                ? socketOf(connection.channel())
-                : null;
+                && pipeline.get(ChunkedWriteHandler.class) == null ? socketOf(connection.channel()) : null;
         return new StreamConnection(request.response(), encoder, connection.channel(), socket);
     }
 
@@ -157,8 +159,8 @@ final class StreamConnection {
     void write(SharedText shared) {
         if (beneathEncoder == null || !headersOut()) {
             write(shared.text());
-        } else if (socket != null && nothingQueued()) {
-            writeToSocket(shared);
+        } else if (socket != null && nothingQueued() && channel.eventLoop().inEventLoop()) {
+            writeToSocket(shared); // only on the loop: Netty's own writes to the socket happen there
         } else {
             beneathEncoder.writeAndFlush(shared.chunk(), beneathEncoder.voidPromise());
         }
@@ -169,7 +171,7 @@ final class StreamConnection {
         ByteBuffer bytes = shared.bytes();
         try {
             socket.write(bytes);
-        } catch (IOException failed) {
+        } catch (IOException | RuntimeException failed) {
             closeChannel();
             return;
         }

@@ -36,8 +36,8 @@ import java.util.concurrent.locks.LockSupport;
  * its streams are busy a selector thread looks for more every {@link #POLL_PAUSE_NANOS} instead of sleeping in the
  * selector until woken: on one machine, waking a client thread is work done within the gateway's write (the system
  * call, on loopback, also queues the bytes for the reader and wakes it), which clients on other machines never
- * cause; it halved the clients' CPU per delivery. The arrival time is then up to one pause late, so the latencies
- * err high. Quiet for {@link #QUIET_BEFORE_WAITING_NANOS}, it waits to be woken.
+ * cause; it halved the clients' CPU per delivery. The arrival time is then up to about a pause late (more when the
+ * thread oversleeps), so the latencies err high. Quiet for {@link #QUIET_BEFORE_WAITING_NANOS}, it waits to be woken.
  *
  * <p>
  * Also: one direct buffer per selector thread, reused; one short-lived String per read, for a vectorized search of

@@ -22,7 +22,6 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -30,15 +29,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Shared chunks written straight to the socket, on a real Vert.x server and a plain socket client: the order and the
- * chunked framing hold whether a write goes to the socket, is taken only in part, or has to queue behind what waits
- * in Netty (Vert.x' own unflushed head, a write through Vert.x, a client that does not read for a while).
+ * chunked framing hold whether a chunk goes to the socket whole, goes to it in part with the rest queued in Netty, or
+ * has to queue behind what waits in Netty (Vert.x' own unflushed head, a write through Vert.x, a client that does not
+ * read for a while).
  */
 class StreamConnectionTest {
 
     private static final int BLOCKS = 40;
     private static final int BLOCK_BYTES = 64 * 1024;
     private static final int LATER_BLOCKS = 10;
+    private static final int MAX_LATER_BLOCKS = 200;
     private static final long LATER_SPACING_MILLIS = 20;
+    /** Far more than the send buffer (and the client's receive buffer) take at once. */
+    private static final int LARGE_BYTES = 1024 * 1024;
     private static final int SMALL_BUFFER = 8 * 1024;
     private static final long TIMEOUT_SECONDS = 30;
 
@@ -60,10 +63,8 @@ class StreamConnectionTest {
 
     @Test
     void theOrderAndTheFramingHoldWhetherAChunkGoesToTheSocketOrWaitsInNetty() throws Exception {
-        AtomicInteger straight = new AtomicInteger();
-        AtomicInteger queued = new AtomicInteger();
-        CompletableFuture<Boolean> toSocket = new CompletableFuture<>();
-        int port = listen(request -> stream(request, toSocket, straight, queued));
+        CompletableFuture<Written> written = new CompletableFuture<>();
+        int port = listen(request -> new Writer(request, written).start());
 
         String body;
         try (Socket client = new Socket()) {
@@ -71,14 +72,88 @@ class StreamConnectionTest {
             client.connect(new InetSocketAddress("127.0.0.1", port));
             client.getOutputStream().write("GET /events HTTP/1.1\r\nHost: localhost\r\n\r\n"
                     .getBytes(StandardCharsets.US_ASCII));
-            Thread.sleep(500); // reads nothing for a while: the socket takes only part of a chunk, the rest queues
+            Thread.sleep(500); // reads nothing for a while: what the socket does not take queues in Netty
             body = readChunkedBody(client.getInputStream());
         }
 
-        assertTrue(toSocket.get(TIMEOUT_SECONDS, TimeUnit.SECONDS), "a plain HTTP/1.1 connection writes to the socket");
-        assertEquals(expectedBody(), body);
-        assertTrue(queued.get() > 0, "some chunks had to wait behind what was queued in Netty");
-        assertTrue(straight.get() > 0, "some went straight to the socket once nothing waited");
+        Written server = written.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        assertTrue(server.toSocket(), "a plain HTTP/1.1 connection writes to the socket");
+        assertEquals(server.text(), body, "what arrived is what was written, in its order");
+        assertTrue(server.queued() > 0, "some chunks had to wait behind what was queued in Netty");
+        assertTrue(server.straight() > 0, "some went straight to the socket once nothing waited");
+        assertTrue(server.partly(), "a chunk larger than the socket takes went to it in part, the rest into Netty");
+    }
+
+    /** What the server wrote, in order, and by which way: straight to the socket (nothing waited) or behind a queue. */
+    private record Written(String text, boolean toSocket, int straight, int queued, boolean partly) {
+    }
+
+    /**
+     * On the connection's event loop: Vert.x' head and a first line (not flushed yet: the request is still being
+     * read), blocks that overflow the small send buffer with one write through Vert.x among them, and once the client
+     * reads, short blocks a while apart; the first time nothing waits in Netty among those, a block larger than the
+     * socket takes at once.
+     */
+    private final class Writer {
+        private final HttpServerRequest request;
+        private final CompletableFuture<Written> done;
+        private final StringBuilder text = new StringBuilder();
+        private StreamConnection connection;
+        private io.netty.channel.Channel channel;
+        private int straight;
+        private int queued;
+        private boolean partly;
+        private int later;
+
+        Writer(HttpServerRequest request, CompletableFuture<Written> done) {
+            this.request = request;
+            this.done = done;
+        }
+
+        void start() {
+            request.response().setChunked(true).putHeader("Content-Type", "text/event-stream");
+            request.response().write("head\n");
+            text.append("head\n");
+            connection = StreamConnection.of(request);
+            channel = ((ConnectionBase) request.connection()).channel();
+            for (int i = 0; i < BLOCKS; i++) {
+                shared(block("block " + i, BLOCK_BYTES));
+                if (i == BLOCKS / 2) {
+                    connection.write(Buffer.buffer("through vertx\n"));
+                    text.append("through vertx\n");
+                }
+            }
+            connection.onceDrained(() -> vertx.setPeriodic(LATER_SPACING_MILLIS, this::later));
+        }
+
+        private void later(long timer) {
+            if (!partly && nothingQueued() && later < MAX_LATER_BLOCKS) {
+                shared(block("large", LARGE_BYTES));
+                partly = !nothingQueued(); // the socket took what its small buffer could, Netty holds the rest
+            } else if (later < LATER_BLOCKS || !partly && later < MAX_LATER_BLOCKS) {
+                shared("later " + later + "\n");
+            } else {
+                vertx.cancelTimer(timer);
+                connection.end();
+                done.complete(new Written(text.toString(), connection.writesToSocket(), straight, queued, partly));
+            }
+            later++;
+        }
+
+        private void shared(String block) {
+            if (nothingQueued()) {
+                straight++;
+            } else {
+                queued++;
+            }
+            connection.write(SharedText.of(block));
+            text.append(block);
+        }
+
+        private boolean nothingQueued() {
+            var outbound = channel.unsafe().outboundBuffer();
+            return outbound != null && outbound.totalPendingWriteBytes() == 0;
+        }
     }
 
     @Test
@@ -95,59 +170,8 @@ class StreamConnectionTest {
         logged.finishAndReleaseAll();
     }
 
-    /**
-     * Vert.x' head and a first line (not flushed yet: the request is still being read), blocks that overflow the
-     * small send buffer, one write through Vert.x among them, and once the client reads, short blocks a while apart.
-     */
-    private void stream(HttpServerRequest request, CompletableFuture<Boolean> toSocket, AtomicInteger straight,
-            AtomicInteger queued) {
-        request.response().setChunked(true).putHeader("Content-Type", "text/event-stream");
-        request.response().write("head\n");
-        StreamConnection connection = StreamConnection.of(request);
-        toSocket.complete(connection.writesToSocket());
-        io.netty.channel.Channel channel = ((ConnectionBase) request.connection()).channel();
-        for (int i = 0; i < BLOCKS; i++) {
-            count(channel, straight, queued);
-            connection.write(SharedText.of(block(i)));
-            if (i == BLOCKS / 2) {
-                connection.write(Buffer.buffer("through vertx\n"));
-            }
-        }
-        AtomicInteger later = new AtomicInteger();
-        connection.onceDrained(() -> vertx.setPeriodic(LATER_SPACING_MILLIS, timer -> {
-            int i = later.getAndIncrement();
-            if (i < LATER_BLOCKS) {
-                count(channel, straight, queued);
-                connection.write(SharedText.of("later " + i + "\n"));
-            } else {
-                vertx.cancelTimer(timer);
-                connection.end();
-            }
-        }));
-    }
-
-    private static void count(io.netty.channel.Channel channel, AtomicInteger straight, AtomicInteger queued) {
-        var outbound = channel.unsafe().outboundBuffer();
-        (outbound != null && outbound.totalPendingWriteBytes() == 0 ? straight : queued).incrementAndGet();
-    }
-
-    private static String block(int i) {
-        String line = "block " + i + " ";
-        return line + "x".repeat(BLOCK_BYTES - line.length() - 1) + "\n";
-    }
-
-    private static String expectedBody() {
-        StringBuilder body = new StringBuilder("head\n");
-        for (int i = 0; i < BLOCKS; i++) {
-            body.append(block(i));
-            if (i == BLOCKS / 2) {
-                body.append("through vertx\n");
-            }
-        }
-        for (int i = 0; i < LATER_BLOCKS; i++) {
-            body.append("later ").append(i).append('\n');
-        }
-        return body.toString();
+    private static String block(String name, int bytes) {
+        return name + " " + "x".repeat(bytes - name.length() - 2) + "\n";
     }
 
     private int listen(io.vertx.core.Handler<HttpServerRequest> handler) throws Exception {
