@@ -50,7 +50,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Benchmark, not a timing assertion: 10,000 concurrent event streams on one gateway (with the production settings
  * for heartbeat, caps and buffer, and its garbage collector: the gateway module's surefire.argLine), held by
  * {@link SseLoadClients} in a process of its own, 20 streams per loopback address (the per-client cap). Prints how
- * long opening them took, the gateway's memory per idle stream (heap in use and memory outside the heap, after a full
+ * long opening them took, the gateway's memory per idle stream (heap in use and direct buffers, after a full
  * GC, against before), and, after a warm-up, the latency from
  * producing a report.submitted to the real broker until each stream has it (p50, p99, p99.9, max over every stream
  * and event; and the Kafka-to-gateway share of it): the goal's figure with events 1 s apart (real submissions are a
@@ -133,10 +133,11 @@ class EventStreamBenchmark {
     }
 
     /**
-     * The gateway's memory after a full GC: the heap in use, and what the JVM holds outside it (direct buffers, the
-     * JDK's and Netty's own, metaspace and code). Not the resident set: with the serial collector the committed heap
-     * grows and shrinks with its sizing, and its untouched pages made the resident set minus the committed heap
-     * negative.
+     * The gateway's memory after a full GC: the heap in use, and its direct buffers outside the heap (the JDK's and
+     * Netty's own). Not the resident set: with the serial collector the committed heap grows and shrinks with its
+     * sizing, and its untouched pages made the resident set minus the committed heap negative. Not metaspace and code
+     * either: they do not grow with streams, and in a full build the classes of the tests' earlier applications,
+     * unloaded between the two measurements, made the difference negative.
      */
     private record Memory(long heapUsed, long outsideHeap) {
         static Memory measure() throws InterruptedException {
@@ -147,8 +148,7 @@ class EventStreamBenchmark {
             long direct = ManagementFactory.getPlatformMXBeans(BufferPoolMXBean.class).stream()
                     .mapToLong(BufferPoolMXBean::getMemoryUsed).sum()
                     + Math.max(0, PlatformDependent.usedDirectMemory()); // Netty's, without a JDK cleaner
-            return new Memory(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(),
-                    direct + ManagementFactory.getMemoryMXBean().getNonHeapMemoryUsage().getUsed());
+            return new Memory(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), direct);
         }
     }
 
@@ -284,7 +284,7 @@ class EventStreamBenchmark {
                 double heapPerStream = (idle.heapUsed() - before.heapUsed()) / KB / streams;
                 double outsidePerStream = (idle.outsideHeap() - before.outsideHeap()) / KB / streams;
                 System.out.printf("[measure] event stream: gateway memory per idle stream: %.1f KB = %.0f bytes "
-                        + "(heap in use %.1f KB, outside the heap %.1f KB; +%.1f MB and +%.1f MB for %d "
+                        + "(heap in use %.1f KB, direct buffers outside the heap %.1f KB; +%.1f MB and +%.1f MB for %d "
                         + "streams)%n", heapPerStream + outsidePerStream, (heapPerStream + outsidePerStream) * KB,
                         heapPerStream, outsidePerStream,
                         (idle.heapUsed() - before.heapUsed()) / MB, (idle.outsideHeap() - before.outsideHeap()) / MB,
