@@ -50,7 +50,7 @@ final class SharedText {
 
     /** The whole chunk, a view of its own for one write beneath Vert.x' encoder. */
     ByteBuf chunk() {
-        return Unpooled.unreleasableBuffer(chunk.slice());
+        return chunkFrom(0);
     }
 
     /** The chunk from {@code offset} on, a view of its own for one write beneath Vert.x' encoder. */
